@@ -1,0 +1,5 @@
+"""`python -m summarize`."""
+
+from .cli import main
+
+main()

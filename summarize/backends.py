@@ -1,0 +1,130 @@
+"""Inference backends. A backend tokenizes and decodes batches; the pipeline does the rest.
+
+Only the torch backend exists today; the interface is what a CTranslate2 backend implements too.
+Heavy imports (torch, transformers) happen inside `load`, never at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DecodeParams:
+    """How to decode one batch."""
+
+    beam_size: int  # 1 = greedy
+    max_new_tokens: int  # hard cap on generated tokens
+    no_repeat_ngram_size: int = 0  # 0 = off
+    repetition_penalty: float = 1.0  # 1.0 = off
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One decoded output."""
+
+    text: str  # detokenized English
+    token_ids: tuple[int, ...]  # generated ids, without the start token, padding or </s>
+    hit_limit: bool  # True when decoding stopped at max_new_tokens, not at </s>
+
+
+class Backend(Protocol):
+    """What the pipeline needs from an inference engine."""
+
+    name: str  # "torch", later "ct2"
+    device: str  # resolved device ("cpu" or "cuda")
+    model_id: str  # what was loaded, for the output's `models` field
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Source-side token counts (with </s>), exactly as the model would see them."""
+        ...
+
+    def translate_batch(self, texts: Sequence[str], params: DecodeParams) -> list[Decoded]:
+        """Translate texts (same order out as in)."""
+        ...
+
+
+def resolve_device(device: str) -> str:
+    """'auto' -> 'cuda' when a CUDA GPU is usable, else 'cpu'; 'cuda' without one is an error."""
+    import torch
+
+    if device not in {"auto", "cpu", "cuda"}:
+        raise ModelError(f"unknown device '{device}'; valid devices: auto, cpu, cuda")
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ModelError("--device cuda was asked for but no CUDA GPU is available here")
+    return device
+
+
+class TorchMarianBackend:
+    """MarianMT through transformers and torch: eval mode, inference_mode, batched generate."""
+
+    name = "torch"
+
+    def __init__(self, path: Path, device: str, model_id: str) -> None:
+        import torch
+        import transformers
+        from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+        transformers.utils.logging.set_verbosity_error()
+        transformers.utils.logging.disable_progress_bar()
+        self.device = resolve_device(device)
+        self.model_id = model_id
+        try:
+            config = MarianConfig.from_pretrained(path)
+            if config.model_type != "marian":
+                raise ModelError(f"{model_id}: not a MarianMT model (type {config.model_type})")
+            self._tokenizer = MarianTokenizer.from_pretrained(path)
+            model = MarianMTModel.from_pretrained(path, trust_remote_code=False)
+        except ModelError:
+            raise
+        except (OSError, ValueError, KeyError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ModelError(f"{model_id}: cannot load the model: {reason}") from exc
+        self._model: Any = model.to(self.device).eval()
+        self._torch = torch
+        self._eos = int(self._tokenizer.eos_token_id)
+        self._pad = int(self._tokenizer.pad_token_id)
+        self.max_positions = int(config.max_position_embeddings)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        encoded = self._tokenizer(list(texts), add_special_tokens=True)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def translate_batch(self, texts: Sequence[str], params: DecodeParams) -> list[Decoded]:
+        batch = self._tokenizer(list(texts), return_tensors="pt", padding=True)
+        batch = {key: value.to(self.device) for key, value in batch.items()}
+        with self._torch.inference_mode():
+            output = self._model.generate(
+                **batch,
+                num_beams=params.beam_size,
+                do_sample=False,
+                max_new_tokens=params.max_new_tokens,
+                no_repeat_ngram_size=params.no_repeat_ngram_size,
+                repetition_penalty=params.repetition_penalty,
+            )
+        results = []
+        for row in output.tolist():
+            ids = row[1:]  # drop the decoder start token
+            ended = self._eos in ids
+            ids = ids[: ids.index(self._eos)] if ended else ids
+            ids = [i for i in ids if i != self._pad]
+            text = self._tokenizer.decode(ids, skip_special_tokens=True)
+            results.append(Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=not ended))
+        return results
+
+
+def load_backend(path: Path, device: str, model_id: str, backend: str = "torch") -> Backend:
+    """Load a backend by name."""
+    if backend != "torch":
+        raise ModelError(f"unknown backend '{backend}'; valid backends: torch")
+    return TorchMarianBackend(path, device, model_id)

@@ -1,0 +1,322 @@
+"""The command line: parses options, reads inputs, calls the library, writes outputs.
+
+Nothing here imports torch or transformers; the library loads them when a model is first used.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import DEVICE_ENV, load_models_config, resolve_translator
+from .errors import InputError, SummarizeError
+from .render import render
+from .textio import read_article, write_atomic
+
+app = typer.Typer(
+    name="summarize",
+    help="Translate Arabic news into English (MarianMT) and summarize who said what.\n\n"
+    "`summarize FILE` and `cat FILE | summarize` are short for `summarize run`.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+models_app = typer.Typer(help="List and download translation models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+COMMANDS = {"run", "translate", "batch", "models"}
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+class SourceLang(str, Enum):
+    ar = "ar"
+    en = "en"
+
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Name from models.yaml, hub id, or local directory. "
+                 "[env: SUMMARIZE_MODEL; default: models.yaml `default`]"),
+]
+DeviceOpt = Annotated[
+    Device | None,
+    typer.Option("--device", help="auto picks CUDA when present. [env: SUMMARIZE_DEVICE]"),
+]
+LangOpt = Annotated[
+    SourceLang, typer.Option("--source-lang", help="ar translates; en passes English through.")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or logs on stderr.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
+InputArg = Annotated[str, typer.Argument(help="Article file, or - for stdin.", show_default=False)]
+
+
+@dataclass(frozen=True)
+class Ui:
+    """Where progress and logs go (stderr, only on a terminal unless --debug)."""
+
+    console: Console  # stderr console
+    show: bool  # progress and info logs are shown
+
+
+def _ui(quiet: bool, debug: bool) -> Ui:
+    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
+    show = (console.is_terminal and not quiet) or debug
+    level = logging.DEBUG if debug else logging.INFO if show else logging.ERROR
+    logger = logging.getLogger("summarize")
+    logger.handlers[:] = [RichHandler(console=console, show_time=False, show_path=False)]
+    logger.setLevel(level)
+    logger.propagate = False
+    return Ui(console, show)
+
+
+@contextmanager
+def _progress(ui: Ui, label: str) -> Iterator[Progress | None]:
+    if not ui.show:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=ui.console,
+        transient=True,
+    )
+    with bar:
+        bar.add_task(label, total=None)
+        yield bar
+
+
+def _translator(model: str | None, device: Device | None, lang: SourceLang):  # type: ignore[no-untyped-def]
+    if lang is SourceLang.en:
+        return None
+    from .translator import Translator
+
+    spec = resolve_translator(model)
+    chosen = device.value if device else os.environ.get(DEVICE_ENV, "auto")
+    return Translator(spec, device=chosen)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+def _single(
+    file: str, model: str | None, device: Device | None, lang: SourceLang, fmt: Format,
+    output: Path | None, quiet: bool, debug: bool,
+) -> None:
+    ui = _ui(quiet, debug)
+    if file == "-" and sys.stdin.isatty():
+        raise InputError("no input: give a FILE, or pipe an article on stdin")
+    text = read_article(file)
+    translator = _translator(model, device, lang)
+    from .pipeline import PipelineOptions, translate_document
+
+    with _progress(ui, "Translating") as bar:
+
+        def report(done: int, total: int) -> None:
+            if bar is not None:
+                bar.update(bar.task_ids[0], completed=done, total=total)
+
+        document = translate_document(
+            text, translator, PipelineOptions(source_lang=lang.value),
+            name="stdin" if file == "-" else file, progress=report,
+        )
+    _emit(render(document, fmt.value), output)
+
+
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+]
+
+
+@app.command()
+def run(
+    file: InputArg = "-",
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate an article, then summarize it (until the summary lands: the translation)."""
+    _single(file, model, device, source_lang, fmt, output, quiet, debug)
+
+
+@app.command()
+def translate(
+    file: InputArg = "-",
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate an article only."""
+    _single(file, model, device, source_lang, fmt, output, quiet, debug)
+
+
+@app.command()
+def batch(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles.")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output folder (required).")],
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include sub-folders.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo files already done.")] = False,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate every article in a folder; the output tree mirrors the input, with a manifest."""
+    from .batch import MANIFEST, BatchOptions, run_batch
+    from .pipeline import PipelineOptions
+
+    ui = _ui(quiet, debug)
+    options = BatchOptions(
+        in_dir, out_dir, fmt.value, recursive, force, PipelineOptions(source_lang.value)
+    )
+    translator = _translator(model, device, source_lang)
+    counts = {"ok": 0, "skipped": 0, "failed": 0}
+    with _progress(ui, "Files") as bar:
+        sentences = bar.add_task("Sentences", total=None) if bar is not None else None
+
+        def on_start(path: Path, number: int, total: int) -> None:
+            if bar is not None:
+                bar.update(bar.task_ids[0], completed=number - 1, total=total)
+                bar.update(sentences, completed=0, total=None, description=path.name)
+
+        def report(done: int, total: int) -> None:
+            if bar is not None:
+                bar.update(sentences, completed=done, total=total)
+
+        for result in run_batch(options, translator, on_start, report):
+            counts[result.status] += 1
+            if result.status == "failed":
+                ui.console.print(f"[red]failed[/red] {result.input}: {result.error}",
+                                 highlight=False, markup=True)
+    summary = (f"{counts['ok']} translated, {counts['skipped']} skipped, "
+               f"{counts['failed']} failed; manifest: {out_dir / MANIFEST}")
+    if not quiet:
+        ui.console.print(summary, highlight=False, markup=False)
+    if counts["failed"]:
+        raise typer.Exit(code=1)
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Show the configured models and whether each is cached."""
+    from .hub import is_available
+
+    config = load_models_config()
+    table = Table("name", "id", "revision", "cached", box=None)
+    for name, spec in config.translators.items():
+        label = f"{name} (default)" if name == config.default else name
+        table.add_row(label, spec.id, spec.revision, "yes" if is_available(spec) else "no")
+    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+
+
+@models_app.command("download")
+def models_download(
+    name: Annotated[str, typer.Argument(help="Name from models.yaml, or a hub id.")],
+) -> None:
+    """Download a model into the Hugging Face cache (needs network)."""
+    from .hub import download
+
+    _ui(False, False)
+    print(download(resolve_translator(name)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version.")] = False,
+) -> None:
+    """Translate Arabic news into English (MarianMT) and summarize who said what."""
+
+
+def _route(args: list[str]) -> list[str]:
+    """`summarize FILE` and `cat FILE | summarize` mean `summarize run ...`."""
+    if not args:
+        return ["--help"] if sys.stdin.isatty() else ["run", "-"]
+    if args[0] in COMMANDS or args[0] in {"--help", "-h", "--version"}:
+        return ["--help"] if args[0] == "-h" else args
+    return ["run", *args]
+
+
+def _fail(message: str, code: int) -> int:
+    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
+    console.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns (and exits with) the exit code."""
+    args = _route(list(sys.argv[1:] if argv is None else argv))
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="summarize", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except SummarizeError as exc:
+        if debug:
+            traceback.print_exc()
+        code = _fail(str(exc), exc.exit_code)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        code = _fail("interrupted", 130)
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument, ...
+        message = getattr(exc, "format_message", lambda: str(exc))()
+        code = _fail(" ".join(str(message).split()), int(getattr(exc, "exit_code", 2)))
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        code = _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
+                     "the traceback)", 1)
+    if argv is None:
+        sys.exit(code)
+    return code

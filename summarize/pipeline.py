@@ -1,0 +1,83 @@
+"""The library's entry point: article text in, a translated Document out."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .document import Document, Sentence
+from .errors import InputError
+from .langid import check_language
+from .segment import segment_article
+from .translator import Progress, Translator
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGES = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """What a run does, independent of where its input comes from."""
+
+    source_lang: str = "ar"  # "ar" translates; "en" passes English through untranslated
+
+
+def translate_document(
+    text: str,
+    translator: Translator | None,
+    options: PipelineOptions | None = None,
+    name: str = "input",
+    progress: Progress | None = None,
+) -> Document:
+    """Segment, check and translate an article.
+
+    `translator` may be None only with source_lang "en". Raises InputError for empty input or
+    text that is not in the source language.
+    """
+    options = options or PipelineOptions()
+    if options.source_lang not in SOURCE_LANGUAGES:
+        raise InputError(
+            f"unknown source language '{options.source_lang}'; valid: {', '.join(SOURCE_LANGUAGES)}"
+        )
+    segments = segment_article(text)
+    if not segments:
+        raise InputError(f"{name}: empty input")
+    check_language(" ".join(s.text for s in segments), options.source_lang, name)
+    if options.source_lang == "en":
+        sentences = tuple(
+            Sentence(i, s.paragraph, s.kind, s.text, s.text) for i, s in enumerate(segments)
+        )
+        return Document("en", sentences, models={"translator": None})
+    if translator is None:
+        raise ValueError("a translator is needed for Arabic input")
+    translations = translator.translate([s.text for s in segments], progress)
+    sentences = tuple(
+        Sentence(
+            id=i,
+            paragraph=s.paragraph,
+            kind=s.kind,
+            source=s.text,
+            translation=t.text,
+            pieces=t.pieces,
+            redecoded=t.redecoded,
+        )
+        for i, (s, t) in enumerate(zip(segments, translations, strict=True))
+    )
+    warnings = [
+        f"sentence {s.id}: the repetition guard re-decoded a looping translation"
+        for s in sentences
+        if s.redecoded
+    ] + [
+        f"sentence {s.id}: longer than the model's input limit, translated in {s.pieces} pieces"
+        for s in sentences
+        if s.pieces > 1
+    ]
+    for warning in warnings:
+        log.info(warning)
+    return Document(
+        "ar",
+        sentences,
+        models={"translator": translator.spec.id},
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,143 @@
+"""The translation engine: pieces that fit, length-sorted batches, the repetition guard."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .backends import Backend, Decoded, DecodeParams, load_backend
+from .config import TranslatorSpec
+from .guard import degenerate_reason
+from .hub import locate
+from .segment import split_to_fit
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (pieces done, pieces total)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translation of one unit (a sentence or heading)."""
+
+    text: str  # English
+    pieces: int  # pieces the unit was split into to fit the input limit (1 = not split)
+    redecoded: bool  # the repetition guard re-decoded at least one piece
+    piece_sources: tuple[str, ...]  # the source text of each piece, as sent to the model
+
+
+def make_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
+    """Group indices into batches, longest first, so that rows x longest row <= budget.
+
+    Every index appears exactly once; a single item over the budget gets a batch of its own.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        longest = lengths[current[0]] if current else lengths[index]
+        if current and longest * (len(current) + 1) > budget:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class Translator:
+    """A MarianMT translator for one model spec; the model is loaded on first use, once."""
+
+    def __init__(self, spec: TranslatorSpec, device: str = "auto", backend: str = "torch") -> None:
+        self.spec = spec
+        self._device = device
+        self._backend_name = backend
+        self._backend: Backend | None = None
+
+    @property
+    def backend(self) -> Backend:
+        """The loaded backend (loads the model the first time)."""
+        if self._backend is None:
+            path = locate(self.spec)
+            log.info("loading %s from %s", self.spec.id, path)
+            self._backend = load_backend(path, self._device, self.spec.id, self._backend_name)
+        return self._backend
+
+    def _params(self, guarded: bool = False) -> DecodeParams:
+        spec = self.spec
+        if not guarded:
+            return DecodeParams(beam_size=spec.beam_size, max_new_tokens=spec.max_new_tokens)
+        return DecodeParams(
+            beam_size=spec.beam_size,
+            max_new_tokens=spec.max_new_tokens,
+            no_repeat_ngram_size=spec.no_repeat_ngram_size,
+            repetition_penalty=spec.repetition_penalty,
+        )
+
+    def split(self, text: str) -> list[str]:
+        """The pieces `text` is sent to the model in (one, unless it is over the input limit)."""
+        backend = self.backend
+        return split_to_fit(
+            text, lambda t: backend.count_tokens([t])[0], self.spec.max_input_tokens
+        )
+
+    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[Translation]:
+        """Translate units in order; over-long units are split into pieces and re-joined."""
+        backend = self.backend
+        owners: list[int] = []
+        pieces: list[str] = []
+        for unit, text in enumerate(texts):
+            for piece in self.split(text):
+                owners.append(unit)
+                pieces.append(piece)
+        lengths = backend.count_tokens(pieces) if pieces else []
+        decoded: list[Decoded | None] = [None] * len(pieces)
+        done = 0
+        for batch in make_batches(lengths, self.spec.batch_tokens):
+            outputs = backend.translate_batch([pieces[i] for i in batch], self._params())
+            for index, output in zip(batch, outputs, strict=True):
+                decoded[index] = output
+            done += len(batch)
+            if progress:
+                progress(done, len(pieces))
+        redecoded = [False] * len(pieces)
+        for index, output in enumerate(decoded):
+            assert output is not None
+            reason = degenerate_reason(
+                output.text,
+                output.token_ids,
+                output.hit_limit,
+                lengths[index],
+                self.spec.length_ratio,
+                self.spec.length_slack,
+            )
+            if reason:
+                log.warning("re-decoding a degenerate translation (%s)", reason)
+                decoded[index] = backend.translate_batch([pieces[index]], self._params(True))[0]
+                redecoded[index] = True
+        return self._assemble(texts, owners, pieces, decoded, redecoded)
+
+    @staticmethod
+    def _assemble(
+        texts: Sequence[str],
+        owners: list[int],
+        pieces: list[str],
+        decoded: list[Decoded | None],
+        redecoded: list[bool],
+    ) -> list[Translation]:
+        grouped: list[list[int]] = [[] for _ in texts]
+        for index, unit in enumerate(owners):
+            grouped[unit].append(index)
+        results = []
+        for indices in grouped:
+            english = " ".join(d.text for i in indices if (d := decoded[i]) is not None and d.text)
+            results.append(
+                Translation(
+                    text=english,
+                    pieces=len(indices),
+                    redecoded=any(redecoded[i] for i in indices),
+                    piece_sources=tuple(pieces[i] for i in indices),
+                )
+            )
+        return results
