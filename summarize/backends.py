@@ -116,10 +116,12 @@ class TorchMarianBackend:
         for row in output.tolist():
             ids = row[1:]  # drop the decoder start token
             ended = self._eos in ids
-            ids = ids[: ids.index(self._eos)] if ended else ids
-            ids = [i for i in ids if i != self._pad]
+            generated = ids.index(self._eos) + 1 if ended else len(ids)
+            ids = [i for i in ids[: generated - 1 if ended else generated] if i != self._pad]
+            # Marian configs force </s> at the cap, so reaching the cap is what counts.
+            hit_limit = generated >= params.max_new_tokens
             text = self._tokenizer.decode(ids, skip_special_tokens=True)
-            results.append(Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=not ended))
+            results.append(Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=hit_limit))
         return results
 
 

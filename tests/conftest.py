@@ -1,0 +1,49 @@
+"""Shared fixtures: tiny models, a models.yaml pointing at them, and the shared data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tinymodels import FIXTURES, TINY_MODELS_YAML, build_tiny_marian
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random Marian model saved with save_pretrained."""
+    return build_tiny_marian(tmp_path_factory.mktemp("models") / "tiny")
+
+
+@pytest.fixture(scope="session")
+def loop_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny model whose greedy output repeats one token: a planted loop."""
+    return build_tiny_marian(tmp_path_factory.mktemp("models") / "loop", loop_token="▁the")
+
+
+@pytest.fixture()
+def models_file(
+    tmp_path: Path, tiny_model_dir: Path, loop_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """A models.yaml naming the tiny models, in force through SUMMARIZE_MODELS_FILE."""
+    path = tmp_path / "models.yaml"
+    path.write_text(TINY_MODELS_YAML.format(tiny=tiny_model_dir, loop=loop_model_dir), "utf-8")
+    monkeypatch.setenv("SUMMARIZE_MODELS_FILE", str(path))
+    monkeypatch.delenv("SUMMARIZE_MODEL", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    yield path
+
+
+@pytest.fixture()
+def fixture_article() -> Path:
+    return FIXTURES / "article-ar.txt"
+
+
+@pytest.fixture()
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED

@@ -1,0 +1,103 @@
+"""Tiny MarianMT models built at test time: real files, loaded through the real code path.
+
+A SentencePiece model is trained on a few KB of fixture text, a MarianConfig with a handful of
+dimensions is initialised with fixed random weights, and both are written with save_pretrained.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def build_tokenizer_files(workdir: Path, vocab_size: int = 400) -> tuple[Path, Path]:
+    """Train a SentencePiece model on the fixture corpus; returns (spm file, vocab.json)."""
+    import sentencepiece as spm
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    prefix = workdir / "sp"
+    spm.SentencePieceTrainer.train(
+        input=str(FIXTURES / "corpus.txt"),
+        model_prefix=str(prefix),
+        vocab_size=vocab_size,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        model_type="unigram",
+        unk_id=0,
+        bos_id=-1,
+        eos_id=-1,
+        pad_id=-1,
+        minloglevel=2,
+    )
+    processor = spm.SentencePieceProcessor(model_file=f"{prefix}.model")
+    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
+    for index in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    vocab_file = workdir / "vocab.json"
+    vocab_file.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    return Path(f"{prefix}.model"), vocab_file
+
+
+def build_tiny_marian(
+    target: Path, seed: int = 0, loop_token: str | None = None, d_model: int = 16
+) -> Path:
+    """Save a tiny random Marian model and tokenizer to `target`.
+
+    With `loop_token`, that token's output bias is raised so greedy decoding repeats it forever:
+    a planted loop for the repetition guard.
+    """
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    spm_file, vocab_file = build_tokenizer_files(target.parent / f"{target.name}-spm")
+    tokenizer = MarianTokenizer(str(spm_file), str(spm_file), str(vocab_file))
+    config = MarianConfig(
+        vocab_size=len(tokenizer),
+        d_model=d_model,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=512,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.pad_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+        init_std=1.0,  # large random weights: outputs that depend on the input
+    )
+    torch.manual_seed(seed)
+    model = MarianMTModel(config)
+    with torch.no_grad():
+        # Make </s> likely enough that most outputs end on their own, as a trained model's do.
+        model.final_logits_bias[0, tokenizer.eos_token_id] += 4.0
+        if loop_token is not None:
+            model.final_logits_bias[0, tokenizer.convert_tokens_to_ids(loop_token)] += 50.0
+    model.save_pretrained(target)
+    tokenizer.save_pretrained(target)
+    return target
+
+
+TINY_MODELS_YAML = """\
+default: tiny
+translators:
+  tiny:
+    id: {tiny}
+    beam_size: 1
+    max_input_tokens: 32
+    max_new_tokens: 48
+    length_ratio: 4.0
+    length_slack: 10
+    batch_tokens: 256
+  loop:
+    id: {loop}
+    beam_size: 1
+    max_input_tokens: 32
+    max_new_tokens: 24
+    batch_tokens: 256
+    no_repeat_ngram_size: 3
+    repetition_penalty: 1.5
+"""
