@@ -230,11 +230,11 @@ def batch(
             counts[result.status] += 1
             if result.status == "failed":
                 ui.console.print(f"[red]failed[/red] {result.input}: {result.error}",
-                                 highlight=False, markup=True)
+                                 highlight=False, soft_wrap=True)
     summary = (f"{counts['ok']} translated, {counts['skipped']} skipped, "
                f"{counts['failed']} failed; manifest: {out_dir / MANIFEST}")
     if not quiet:
-        ui.console.print(summary, highlight=False, markup=False)
+        ui.console.print(summary, highlight=False, markup=False, soft_wrap=True)
     if counts["failed"]:
         raise typer.Exit(code=1)
 
@@ -299,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=args, prog_name="summarize", standalone_mode=False)
         code = result if isinstance(result, int) else 0
+        if code == 130:  # typer turns Ctrl-C into exit code 130
+            code = _fail("interrupted", 130)
     except SummarizeError as exc:
         if debug:
             traceback.print_exc()
