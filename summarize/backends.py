@@ -75,8 +75,8 @@ class TorchMarianBackend:
         import transformers
         from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
-        transformers.utils.logging.set_verbosity_error()
-        transformers.utils.logging.disable_progress_bar()
+        transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+        transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         self.device = resolve_device(device)
         self.model_id = model_id
         try:
@@ -84,13 +84,13 @@ class TorchMarianBackend:
             if config.model_type != "marian":
                 raise ModelError(f"{model_id}: not a MarianMT model (type {config.model_type})")
             self._tokenizer = MarianTokenizer.from_pretrained(path)
-            model = MarianMTModel.from_pretrained(path, trust_remote_code=False)
+            model: Any = MarianMTModel.from_pretrained(path, trust_remote_code=False)
         except ModelError:
             raise
         except (OSError, ValueError, KeyError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ModelError(f"{model_id}: cannot load the model: {reason}") from exc
-        self._model: Any = model.to(self.device).eval()
+        self._model = model.to(self.device).eval()
         self._torch = torch
         self._eos = int(self._tokenizer.eos_token_id)
         self._pad = int(self._tokenizer.pad_token_id)

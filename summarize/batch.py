@@ -6,7 +6,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +34,9 @@ class BatchOptions:
     fmt: str = "text"  # output format: text, markdown or json
     recursive: bool = False  # descend into sub-folders
     force: bool = False  # redo files whose output is already newer than the input
-    pipeline: PipelineOptions = PipelineOptions()  # what each article goes through
+    pipeline: PipelineOptions = field(
+        default_factory=PipelineOptions
+    )  # what each article goes through
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,13 @@ def is_fresh(source: Path, output: Path) -> bool:
     return output.exists() and output.stat().st_mtime >= source.stat().st_mtime
 
 
-def _process(source: Path, output: Path, translator: Translator | None, options: BatchOptions,
-             progress: Progress | None) -> None:
+def _process(
+    source: Path,
+    output: Path,
+    translator: Translator | None,
+    options: BatchOptions,
+    progress: Progress | None,
+) -> None:
     text = read_article(source)
     document = translate_document(text, translator, options.pipeline, str(source), progress)
     write_atomic(output, render(document, options.fmt))

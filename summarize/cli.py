@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,6 +27,9 @@ from .config import DEVICE_ENV, load_models_config, resolve_translator
 from .errors import InputError, SummarizeError
 from .render import render
 from .textio import read_article, write_atomic
+
+if TYPE_CHECKING:
+    from .translator import Translator
 
 app = typer.Typer(
     name="summarize",
@@ -61,8 +64,12 @@ class SourceLang(str, Enum):
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="Name from models.yaml, hub id, or local directory. "
-                 "[env: SUMMARIZE_MODEL; default: models.yaml `default`]"),
+    typer.Option(
+        "--model",
+        "-m",
+        help="Name from models.yaml, hub id, or local directory. "
+        "[env: SUMMARIZE_MODEL; default: models.yaml `default`]",
+    ),
 ]
 DeviceOpt = Annotated[
     Device | None,
@@ -114,7 +121,7 @@ def _progress(ui: Ui, label: str) -> Iterator[Progress | None]:
         yield bar
 
 
-def _translator(model: str | None, device: Device | None, lang: SourceLang):  # type: ignore[no-untyped-def]
+def _translator(model: str | None, device: Device | None, lang: SourceLang) -> Translator | None:
     if lang is SourceLang.en:
         return None
     from .translator import Translator
@@ -133,8 +140,14 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _single(
-    file: str, model: str | None, device: Device | None, lang: SourceLang, fmt: Format,
-    output: Path | None, quiet: bool, debug: bool,
+    file: str,
+    model: str | None,
+    device: Device | None,
+    lang: SourceLang,
+    fmt: Format,
+    output: Path | None,
+    quiet: bool,
+    debug: bool,
 ) -> None:
     ui = _ui(quiet, debug)
     if file == "-" and sys.stdin.isatty():
@@ -150,8 +163,11 @@ def _single(
                 bar.update(bar.task_ids[0], completed=done, total=total)
 
         document = translate_document(
-            text, translator, PipelineOptions(source_lang=lang.value),
-            name="stdin" if file == "-" else file, progress=report,
+            text,
+            translator,
+            PipelineOptions(source_lang=lang.value),
+            name="stdin" if file == "-" else file,
+            progress=report,
         )
     _emit(render(document, fmt.value), output)
 
@@ -195,7 +211,9 @@ def translate(
 def batch(
     in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output folder (required).")],
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include sub-folders.")] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Include sub-folders.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo files already done.")] = False,
     model: ModelOpt = None,
     device: DeviceOpt = None,
@@ -218,21 +236,26 @@ def batch(
         sentences = bar.add_task("Sentences", total=None) if bar is not None else None
 
         def on_start(path: Path, number: int, total: int) -> None:
-            if bar is not None:
+            if bar is not None and sentences is not None:
                 bar.update(bar.task_ids[0], completed=number - 1, total=total)
                 bar.update(sentences, completed=0, total=None, description=path.name)
 
         def report(done: int, total: int) -> None:
-            if bar is not None:
+            if bar is not None and sentences is not None:
                 bar.update(sentences, completed=done, total=total)
 
         for result in run_batch(options, translator, on_start, report):
             counts[result.status] += 1
             if result.status == "failed":
-                ui.console.print(f"[red]failed[/red] {result.input}: {result.error}",
-                                 highlight=False, soft_wrap=True)
-    summary = (f"{counts['ok']} translated, {counts['skipped']} skipped, "
-               f"{counts['failed']} failed; manifest: {out_dir / MANIFEST}")
+                ui.console.print(
+                    f"[red]failed[/red] {result.input}: {result.error}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+    summary = (
+        f"{counts['ok']} translated, {counts['skipped']} skipped, "
+        f"{counts['failed']} failed; manifest: {out_dir / MANIFEST}"
+    )
     if not quiet:
         ui.console.print(summary, highlight=False, markup=False, soft_wrap=True)
     if counts["failed"]:
@@ -271,8 +294,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """Translate Arabic news into English (MarianMT) and summarize who said what."""
 
@@ -310,15 +334,17 @@ def main(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         code = _fail("interrupted", 130)
     except typer.TyperException as exc:  # usage errors: unknown option, missing argument, ...
-        message = getattr(exc, "format_message", lambda: str(exc))()
+        formatter = getattr(exc, "format_message", None)
+        message = formatter() if callable(formatter) else str(exc)
         code = _fail(" ".join(str(message).split()), int(getattr(exc, "exit_code", 2)))
     except BrokenPipeError:
         code = 0
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        code = _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
-                     "the traceback)", 1)
+        code = _fail(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1
+        )
     if argv is None:
         sys.exit(code)
     return code

@@ -126,7 +126,7 @@ def load_models_config(path: Path | None = None) -> ModelsConfig:
 
 
 def _looks_like_path(value: str) -> bool:
-    return value.startswith((".", "/", "~")) or os.sep in value and Path(value).exists()
+    return value.startswith((".", "/", "~")) or (os.sep in value and Path(value).exists())
 
 
 def resolve_translator(choice: str | None, config: ModelsConfig | None = None) -> TranslatorSpec:

@@ -1,4 +1,4 @@
-"""Typed values shared by the pipeline: sentences, documents and per-sentence translation outcomes."""
+"""Typed values shared by the pipeline: segments, sentences and documents."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ class SummarizeError(Exception):
 
 
 class InputError(SummarizeError):
-    """The input cannot be used: missing, empty, binary, undecodable, or not in the expected language."""
+    """The input cannot be used: missing, empty, binary, undecodable, or in the wrong language."""
 
 
 class ConfigError(SummarizeError):

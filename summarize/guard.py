@@ -41,7 +41,7 @@ def degenerate_reason(
     found = tandem_repeat(words, max_n=4, min_repeats=3)
     if found:
         n, start = found
-        return f"repeated {n}-word sequence '{' '.join(words[start:start + n])}'"
+        return f"repeated {n}-word sequence '{' '.join(words[start : start + n])}'"
     if tandem_repeat(list(token_ids), max_n=4, min_repeats=4):
         return "repeated token sequence"
     if hit_limit:

@@ -39,9 +39,7 @@ def cached_snapshot(spec: TranslatorSpec) -> Path | None:
     from huggingface_hub.errors import LocalEntryNotFoundError
 
     try:
-        path = Path(
-            snapshot_download(spec.id, revision=spec.revision, local_files_only=True)
-        )
+        path = Path(snapshot_download(spec.id, revision=spec.revision, local_files_only=True))
     except (LocalEntryNotFoundError, OSError, ValueError):
         return None
     return path if (path / "config.json").is_file() else None

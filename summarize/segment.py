@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .document import Segment
+from .document import Segment, SentenceKind
 from .errors import ConfigError
 from .normalize import normalize_text
 
@@ -163,7 +163,7 @@ def segment_article(text: str, rules: SegmentationRules | None = None) -> list[S
             continue
         heading = _heading_text(line, rules)
         if heading is not None:
-            kind = "headline" if not segments else "heading"
+            kind: SentenceKind = "headline" if not segments else "heading"
             segments.append(Segment(paragraph=paragraph, kind=kind, text=heading))
         else:
             for sentence in split_sentences(line, rules):

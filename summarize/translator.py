@@ -82,7 +82,9 @@ class Translator:
             text, lambda t: backend.count_tokens([t])[0], self.spec.max_input_tokens
         )
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[Translation]:
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None
+    ) -> list[Translation]:
         """Translate units in order; over-long units are split into pieces and re-joined."""
         backend = self.backend
         owners: list[int] = []
@@ -102,12 +104,12 @@ class Translator:
             if progress:
                 progress(done, len(pieces))
         redecoded = [False] * len(pieces)
-        for index, output in enumerate(decoded):
-            assert output is not None
+        for index, first in enumerate(decoded):
+            assert first is not None
             reason = degenerate_reason(
-                output.text,
-                output.token_ids,
-                output.hit_limit,
+                first.text,
+                first.token_ids,
+                first.hit_limit,
                 lengths[index],
                 self.spec.length_ratio,
                 self.spec.length_slack,

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tinymodels import FIXTURES, TINY_MODELS_YAML, build_tiny_marian
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

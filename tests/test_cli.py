@@ -37,9 +37,12 @@ def _assert_one_line_error(code: int, err: str, fragment: str) -> None:
     assert "Traceback" not in err
 
 
-def test_file_stdin_and_run_agree(models_file: Path, fixture_article: Path,
-                                  capsys: pytest.CaptureFixture[str],
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_stdin_and_run_agree(
+    models_file: Path,
+    fixture_article: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     code, by_file, _ = _run(capsys, str(fixture_article), "-f", "json")
     assert code == 0
     code, by_run, _ = _run(capsys, "run", str(fixture_article), "--format", "json")
@@ -53,8 +56,9 @@ def test_file_stdin_and_run_agree(models_file: Path, fixture_article: Path,
     assert code == 0 and by_translate == by_file
 
 
-def test_json_output_follows_schema(models_file: Path, fixture_article: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_follows_schema(
+    models_file: Path, fixture_article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     code, out, _ = _run(capsys, "translate", str(fixture_article), "-f", "json")
     assert code == 0
@@ -65,9 +69,9 @@ def test_json_output_follows_schema(models_file: Path, fixture_article: Path,
     assert {s["paragraph"] for s in document["sentences"]} == {0, 1, 2, 3, 4}
 
 
-def test_text_and_markdown_and_output_file(models_file: Path, fixture_article: Path,
-                                           tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_and_markdown_and_output_file(
+    models_file: Path, fixture_article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = _run(capsys, str(fixture_article), "-f", "markdown")
     assert code == 0 and out.startswith("# ")
     target = tmp_path / "out.md"
@@ -76,10 +80,13 @@ def test_text_and_markdown_and_output_file(models_file: Path, fixture_article: P
     assert target.read_text("utf-8").startswith("# ")
 
 
-def test_source_lang_en_passes_english_through(models_file: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_source_lang_en_passes_english_through(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "en.txt"
-    article.write_text("The ministry said the talks will resume.\n\nSources reported calm.", "utf-8")
+    article.write_text(
+        "The ministry said the talks will resume.\n\nSources reported calm.", "utf-8"
+    )
     code, out, _ = _run(capsys, str(article), "--source-lang", "en", "-f", "json")
     document = json.loads(out)
     assert code == 0 and document["source_language"] == "en"
@@ -98,8 +105,13 @@ def test_source_lang_en_passes_english_through(models_file: Path, tmp_path: Path
         (b"The minister said the talks would resume.", "--source-lang en"),
     ],
 )
-def test_bad_inputs_are_one_line(models_file: Path, tmp_path: Path, content: bytes | None,
-                                 fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_inputs_are_one_line(
+    models_file: Path,
+    tmp_path: Path,
+    content: bytes | None,
+    fragment: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     path = tmp_path / "input.txt"
     if content is not None:
         path.write_bytes(content)
@@ -108,9 +120,9 @@ def test_bad_inputs_are_one_line(models_file: Path, tmp_path: Path, content: byt
     assert out == ""
 
 
-def test_bad_model_and_options_are_one_line(models_file: Path, fixture_article: Path,
-                                            tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_model_and_options_are_one_line(
+    models_file: Path, fixture_article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = _run(capsys, str(fixture_article), "--model", "tinny")
     _assert_one_line_error(code, err, "valid names: tiny, loop")
     code, _, err = _run(capsys, str(fixture_article), "--model", "nobody/not-cached")
@@ -124,8 +136,9 @@ def test_bad_model_and_options_are_one_line(models_file: Path, fixture_article: 
     _assert_one_line_error(code, err, "cannot write")
 
 
-def test_debug_shows_traceback(models_file: Path, tmp_path: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_debug_shows_traceback(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = _run(capsys, str(tmp_path / "missing.txt"), "--debug")
     assert code == 1 and "Traceback" in err
 
@@ -151,8 +164,9 @@ def test_batch_mirrors_tree_skips_done_and_reports_failures(
     models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source, out = _folder(tmp_path), tmp_path / "out"
-    code, stdout, err = _run(capsys, "batch", str(source), "-o", str(out), "--recursive",
-                             "-f", "json")
+    code, stdout, err = _run(
+        capsys, "batch", str(source), "-o", str(out), "--recursive", "-f", "json"
+    )
     assert code == 1  # bad.txt failed
     assert "bad.txt" in err and stdout == ""
     assert _manifest(out) == {"a.txt": "ok", "b.md": "ok", "bad.txt": "failed", "c.txt": "ok"}
@@ -164,14 +178,20 @@ def test_batch_mirrors_tree_skips_done_and_reports_failures(
 
     code, _, _ = _run(capsys, "batch", str(source), "-o", str(out), "--recursive", "-f", "json")
     assert code == 1
-    assert _manifest(out) == {"a.txt": "skipped", "b.md": "skipped", "bad.txt": "failed",
-                              "c.txt": "skipped"}
+    assert _manifest(out) == {
+        "a.txt": "skipped",
+        "b.md": "skipped",
+        "bad.txt": "failed",
+        "c.txt": "skipped",
+    }
     code, _, _ = _run(capsys, "batch", str(source), "-o", str(out), "-f", "json", "--force")
     assert _manifest(out) == {"a.txt": "ok", "b.md": "ok", "bad.txt": "failed"}  # not recursive
 
 
 def test_killed_batch_run_resumes_and_loses_nothing(
-    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    models_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source, out = _folder(tmp_path), tmp_path / "out"
@@ -195,8 +215,9 @@ def test_killed_batch_run_resumes_and_loses_nothing(
     assert _manifest(out) == {"a.txt": "skipped", "b.md": "ok"}
 
 
-def test_batch_folder_errors(models_file: Path, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_folder_errors(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = _folder(tmp_path)
     code, _, err = _run(capsys, "batch", str(source), "-o", str(source / "out"))
     _assert_one_line_error(code, err, "inside the input folder")
@@ -206,16 +227,25 @@ def test_batch_folder_errors(models_file: Path, tmp_path: Path,
     _assert_one_line_error(code, err, "--output")
 
 
-def _python(code: str, env: dict[str, str] | None = None,
-            stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, *code.split("\0")], capture_output=True, input=stdin,
-                          env={**os.environ, **(env or {})}, timeout=300, check=False)
+def _python(
+    code: str, env: dict[str, str] | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, *code.split("\0")],
+        capture_output=True,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
 
 
 def test_cli_import_and_help_do_not_load_torch() -> None:
-    probe = ("-c\0import sys, summarize.cli; sys.argv=['summarize','--help']\n"
-             "try:\n    summarize.cli.main()\nexcept SystemExit:\n    pass\n"
-             "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'loaded'")
+    probe = (
+        "-c\0import sys, summarize.cli; sys.argv=['summarize','--help']\n"
+        "try:\n    summarize.cli.main()\nexcept SystemExit:\n    pass\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'loaded'"
+    )
     result = _python(probe)
     assert result.returncode == 0, result.stderr.decode()
     assert b"batch" in result.stdout

@@ -109,8 +109,12 @@ def test_guard_detection() -> None:
     assert degenerate_reason("a b c a b c a b c", (1, 2, 3) * 3, False, 9, 3.0, 10)
     assert degenerate_reason("fine text", (1, 2), True, 5, 3.0, 10)  # hit the token cap
     assert degenerate_reason("long", tuple(range(100)), False, 5, 3.0, 10)
-    assert degenerate_reason("The minister said that the talks will go on.", (1, 2, 3, 4),
-                             False, 12, 3.0, 10) is None
+    assert (
+        degenerate_reason(
+            "The minister said that the talks will go on.", (1, 2, 3, 4), False, 12, 3.0, 10
+        )
+        is None
+    )
     assert tandem_repeat([1, 2, 1, 2], 2, 3) is None
 
 
@@ -136,7 +140,7 @@ def test_english_passes_through_and_is_refused_as_arabic(models_file: Path) -> N
 
 def test_missing_model_directory_and_non_marian(tmp_path: Path, models_file: Path) -> None:
     spec = dataclasses.replace(resolve_translator("tiny"), id=str(tmp_path))
-    with pytest.raises(ModelError, match="no config.json"):
+    with pytest.raises(ModelError, match=r"no config\.json"):
         _ = Translator(spec, device="cpu").backend
 
 
