@@ -65,16 +65,16 @@ def translate_document(
         for i, (s, t) in enumerate(zip(segments, translations, strict=True))
     )
     warnings = [
-        f"sentence {s.id}: the repetition guard re-decoded a looping translation"
-        for s in sentences
-        if s.redecoded
+        f"sentence {s.id}: re-decoded by the repetition guard ({t.redecode_reason})"
+        for s, t in zip(sentences, translations, strict=True)
+        if t.redecode_reason
     ] + [
         f"sentence {s.id}: longer than the model's input limit, translated in {s.pieces} pieces"
         for s in sentences
         if s.pieces > 1
     ]
     for warning in warnings:
-        log.info(warning)
+        log.warning(warning)
     return Document(
         "ar",
         sentences,

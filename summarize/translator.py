@@ -24,6 +24,7 @@ class Translation:
     text: str  # English
     pieces: int  # pieces the unit was split into to fit the input limit (1 = not split)
     redecoded: bool  # the repetition guard re-decoded at least one piece
+    redecode_reason: str | None  # why (the first piece's reason), None when not re-decoded
     piece_sources: tuple[str, ...]  # the source text of each piece, as sent to the model
 
 
@@ -103,7 +104,7 @@ class Translator:
             done += len(batch)
             if progress:
                 progress(done, len(pieces))
-        redecoded = [False] * len(pieces)
+        reasons: list[str | None] = [None] * len(pieces)
         for index, first in enumerate(decoded):
             assert first is not None
             reason = degenerate_reason(
@@ -115,10 +116,10 @@ class Translator:
                 self.spec.length_slack,
             )
             if reason:
-                log.warning("re-decoding a degenerate translation (%s)", reason)
+                log.debug("re-decoding piece %d: %s", index, reason)
                 decoded[index] = backend.translate_batch([pieces[index]], self._params(True))[0]
-                redecoded[index] = True
-        return self._assemble(texts, owners, pieces, decoded, redecoded)
+                reasons[index] = reason
+        return self._assemble(texts, owners, pieces, decoded, reasons)
 
     @staticmethod
     def _assemble(
@@ -126,7 +127,7 @@ class Translator:
         owners: list[int],
         pieces: list[str],
         decoded: list[Decoded | None],
-        redecoded: list[bool],
+        reasons: list[str | None],
     ) -> list[Translation]:
         grouped: list[list[int]] = [[] for _ in texts]
         for index, unit in enumerate(owners):
@@ -134,11 +135,13 @@ class Translator:
         results = []
         for indices in grouped:
             english = " ".join(d.text for i in indices if (d := decoded[i]) is not None and d.text)
+            why = [r for i in indices if (r := reasons[i])]
             results.append(
                 Translation(
                     text=english,
                     pieces=len(indices),
-                    redecoded=any(redecoded[i] for i in indices),
+                    redecoded=bool(why),
+                    redecode_reason=why[0] if why else None,
                     piece_sources=tuple(pieces[i] for i in indices),
                 )
             )
