@@ -42,6 +42,7 @@ class Backend(Protocol):
     name: str  # "torch", later "ct2"
     device: str  # resolved device ("cpu" or "cuda")
     model_id: str  # what was loaded, for the output's `models` field
+    max_positions: int  # longest input the model accepts, in tokens
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Source-side token counts (with </s>), exactly as the model would see them."""

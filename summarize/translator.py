@@ -76,25 +76,31 @@ class Translator:
             repetition_penalty=spec.repetition_penalty,
         )
 
+    @property
+    def input_limit(self) -> int:
+        """Most tokens one piece may have: models.yaml's limit, capped by the model's own."""
+        return min(self.spec.max_input_tokens, self.backend.max_positions)
+
     def split(self, text: str) -> list[str]:
         """The pieces `text` is sent to the model in (one, unless it is over the input limit)."""
         backend = self.backend
-        return split_to_fit(
-            text, lambda t: backend.count_tokens([t])[0], self.spec.max_input_tokens
-        )
+        return split_to_fit(text, lambda t: backend.count_tokens([t])[0], self.input_limit)
 
     def translate(
         self, texts: Sequence[str], progress: Progress | None = None
     ) -> list[Translation]:
         """Translate units in order; over-long units are split into pieces and re-joined."""
+        if not texts:
+            return []
         backend = self.backend
         owners: list[int] = []
         pieces: list[str] = []
-        for unit, text in enumerate(texts):
-            for piece in self.split(text):
-                owners.append(unit)
-                pieces.append(piece)
-        lengths = backend.count_tokens(pieces) if pieces else []
+        lengths: list[int] = []
+        for unit, (text, length) in enumerate(zip(texts, backend.count_tokens(texts), strict=True)):
+            split = [text] if length <= self.input_limit else self.split(text)
+            owners.extend([unit] * len(split))
+            pieces.extend(split)
+            lengths.extend([length] if len(split) == 1 else backend.count_tokens(split))
         decoded: list[Decoded | None] = [None] * len(pieces)
         done = 0
         for batch in make_batches(lengths, self.spec.batch_tokens):

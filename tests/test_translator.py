@@ -92,6 +92,12 @@ def test_no_truncation_every_word_reaches_the_model(models_file: Path) -> None:
     assert " ".join(result.piece_sources).split() == words
 
 
+def test_input_limit_is_capped_by_the_model(models_file: Path) -> None:
+    translator = _translator(models_file, max_input_tokens=10_000)
+    assert translator.input_limit == 512  # the tiny model's max_position_embeddings
+    assert translator.translate([]) == []
+
+
 def test_repetition_guard_redecodes_a_planted_loop(models_file: Path) -> None:
     translator = _translator(models_file, name="loop")
     first = translator.backend.translate_batch(SENTENCES[:1], translator._params())[0]
