@@ -9,7 +9,7 @@ from .document import Document, Sentence
 from .errors import InputError
 from .langid import check_language
 from .segment import segment_article
-from .translator import Progress, Translator
+from .translator import Progress, Translation, Translator
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +46,21 @@ def translate_document(
     check_language(" ".join(s.text for s in segments), options.source_lang, name)
     if options.source_lang == "en":
         sentences = tuple(
-            Sentence(i, s.paragraph, s.kind, s.text, s.text) for i, s in enumerate(segments)
+            Sentence(i, s.paragraph, s.kind, s.text, "" if s.kind == "boilerplate" else s.text)
+            for i, s in enumerate(segments)
         )
         return Document("en", sentences, models={"translator": None})
     if translator is None:
         raise ValueError("a translator is needed for Arabic input")
-    translations = translator.translate([s.text for s in segments], progress)
+    # Boilerplate (subscribe prompts, "read also" links) is recognised, never translated.
+    wanted = [i for i, s in enumerate(segments) if s.kind != "boilerplate"]
+    translated = dict(
+        zip(wanted, translator.translate([segments[i].text for i in wanted], progress), strict=True)
+    )
+    untranslated = Translation(
+        text="", pieces=1, redecoded=False, redecode_reason=None, piece_sources=()
+    )
+    translations = [translated.get(i, untranslated) for i in range(len(segments))]
     sentences = tuple(
         Sentence(
             id=i,

@@ -12,6 +12,7 @@ import yaml
 
 from .document import Segment, SentenceKind
 from .errors import ConfigError
+from .lexicon import is_boilerplate
 from .normalize import normalize_text
 
 _CLOSERS_AFTER_END = set("”»›\"')]’")
@@ -153,7 +154,9 @@ def segment_article(text: str, rules: SegmentationRules | None = None) -> list[S
     """Normalise and segment an article: one paragraph per non-empty line.
 
     The first line, when heading-like, is the headline; later heading-like lines are headings;
-    each is one unit. Other lines are split into body sentences.
+    each is one unit. Boilerplate lines (subscribe prompts, "read also" links, copyright lines:
+    data/boilerplate.yaml) are one unit of kind "boilerplate". Other lines are split into body
+    sentences.
     """
     rules = rules or load_rules()
     segments: list[Segment] = []
@@ -162,8 +165,12 @@ def segment_article(text: str, rules: SegmentationRules | None = None) -> list[S
         if not line:
             continue
         heading = _heading_text(line, rules)
-        if heading is not None:
-            kind: SentenceKind = "headline" if not segments else "heading"
+        if is_boilerplate(line):
+            segments.append(Segment(paragraph=paragraph, kind="boilerplate", text=line))
+        elif heading is not None:
+            kind: SentenceKind = (
+                "headline" if not any(s.kind != "boilerplate" for s in segments) else "heading"
+            )
             segments.append(Segment(paragraph=paragraph, kind=kind, text=heading))
         else:
             for sentence in split_sentences(line, rules):
