@@ -9,7 +9,8 @@ _DIACRITICS = re.compile(
     "[\u064b-\u0652\u0670\u0640]"
 )  # harakat, shadda, sukun, dagger alef, tatweel
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
-_TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*|[^\w\s]")
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics are part of words
+_TOKEN = re.compile(rf"[\w{_MARKS}]+(?:[.'’-][\w{_MARKS}]+)*|[^\w\s{_MARKS}]")
 
 QUOTE_MARKS = set('“”«»"„‹›')
 
