@@ -114,8 +114,8 @@ class Discourse:
     ) -> Entity:
         """The entity `span` names: the gazetteer's, an earlier one it shortens, or a new one."""
         if entry is not None:
-            for entity in self.entities:
-                if entity.entry == entry and entity.name == name:
+            for entity in self._by_recency():
+                if entity.entry == entry and (entity.name == name or name == entry.name):
                     entity.spans.append(span)
                     entity.tokens |= tokens
                     return entity
@@ -226,15 +226,7 @@ class _ArabicReader:
         span = span_text(self.text, self.tokens, start, end)
         if not span:
             return None
-        mentions = _gazetteer_ar(tokens, self.lex)
-        entry, name = None, None
-        if mentions:
-            entry = mentions[0][2]
-            name = entry.name
-            if entry.kind == "ministry":
-                government = next((m[2] for m in mentions[1:] if m[2].kind == "government"), None)
-                if government is not None:
-                    name = f"{entry.name} ({government.name})"
+        entry, name = _party_name([m[2] for m in _gazetteer_ar(tokens, self.lex)])
         content = _content_ar(tokens)
         if (
             not register
@@ -455,14 +447,30 @@ def _content_en(span: str) -> set[str]:
     return {w.removesuffix("'s") for w in words if w not in _EN_STOP}
 
 
-def _gazetteer_en(span: str, lex: Lexicon) -> PartyEntry | None:
-    low = " " + re.sub(r"[^\w.' -]", " ", span.lower()) + " "
-    best: tuple[int, PartyEntry] | None = None
+def _gazetteer_en(span: str, lex: Lexicon) -> list[tuple[int, PartyEntry]]:
+    """(position, entry) of gazetteer mentions, in order; the longest alias at each place."""
+    low = " " + re.sub(r"[^\w.' -]", " ", span.lower().replace("’", "'")) + " "
+    best: dict[int, tuple[int, PartyEntry]] = {}
     for entry in lex.parties:
         for alias in entry.en:
-            if f" {alias} " in low and (best is None or len(alias) > best[0]):
-                best = (len(alias), entry)
-    return best[1] if best else None
+            position = low.find(f" {alias} ")
+            while position >= 0:
+                if position not in best or len(alias) > best[position][0]:
+                    best[position] = (len(alias), entry)
+                position = low.find(f" {alias} ", position + 1)
+    return [(position, best[position][1]) for position in sorted(best)]
+
+
+def _party_name(entries: list[PartyEntry]) -> tuple[PartyEntry | None, str | None]:
+    """The party a span's mentions name: the first; a ministry takes its government along."""
+    if not entries:
+        return None, None
+    entry = entries[0]
+    if entry.kind == "ministry":
+        government = next((e for e in entries[1:] if e.kind == "government"), None)
+        if government is not None:
+            return entry, f"{entry.name} ({government.name})"
+    return entry, entry.name
 
 
 class _EnglishReader:
@@ -479,13 +487,11 @@ class _EnglishReader:
         span = span.strip(' ,“”"«»')
         if not span:
             return None
-        entry = _gazetteer_en(span, self.lex)
+        entry, name = _party_name([e for _, e in _gazetteer_en(span, self.lex)])
         person = bool(_EN_PERSON.search(span)) or bool(
             entry is None and re.search(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b", span)
         )
-        return self.discourse.resolve(
-            span, _content_en(span), entry, entry.name if entry else span, person
-        )
+        return self.discourse.resolve(span, _content_en(span), entry, name or span, person)
 
     def _said(
         self, entity: Entity | None, span: str | None, cue: str, kind: ClaimKind
@@ -564,8 +570,7 @@ class _EnglishReader:
         return Attribution(None, None, None, "event")
 
     def mentions(self) -> None:
-        entry = _gazetteer_en(self.text, self.lex)
-        if entry is not None:
+        for _, entry in _gazetteer_en(self.text, self.lex):
             self.discourse.resolve(entry.name, _content_en(" ".join(entry.en)), entry, entry.name)
 
 

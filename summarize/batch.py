@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import InputError, ModelError, OutputError, SummarizeError
-from .pipeline import PipelineOptions, translate_document
+from .pipeline import PipelineOptions, run_document, translate_document
 from .render import render
 from .textio import read_article, write_atomic
 from .translator import Progress, Translator
@@ -37,6 +37,7 @@ class BatchOptions:
     pipeline: PipelineOptions = field(
         default_factory=PipelineOptions
     )  # what each article goes through
+    summary: bool = True  # attribute claims and summarize (False: translation only)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def _process(
     progress: Progress | None,
 ) -> None:
     text = read_article(source)
-    document = translate_document(text, translator, options.pipeline, str(source), progress)
+    process = run_document if options.summary else translate_document
+    document = process(text, translator, options.pipeline, str(source), progress)
     write_atomic(output, render(document, options.fmt))
 
 

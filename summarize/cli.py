@@ -140,6 +140,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _single(
+    summary: bool,
     file: str,
     model: str | None,
     device: Device | None,
@@ -154,7 +155,9 @@ def _single(
         raise InputError("no input: give a FILE, or pipe an article on stdin")
     text = read_article(file)
     translator = _translator(model, device, lang)
-    from .pipeline import PipelineOptions, translate_document
+    from .pipeline import PipelineOptions, run_document, translate_document
+
+    process = run_document if summary else translate_document
 
     with _progress(ui, "Translating") as bar:
 
@@ -162,7 +165,7 @@ def _single(
             if bar is not None:
                 bar.update(bar.task_ids[0], completed=done, total=total)
 
-        document = translate_document(
+        document = process(
             text,
             translator,
             PipelineOptions(source_lang=lang.value),
@@ -177,7 +180,8 @@ OutputOpt = Annotated[
 ]
 
 
-def single(
+@app.command()
+def run(
     file: InputArg = "-",
     model: ModelOpt = None,
     device: DeviceOpt = None,
@@ -187,16 +191,23 @@ def single(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """One article, from a file or stdin."""
-    _single(file, model, device, source_lang, fmt, output, quiet, debug)
+    """Translate an article, then write a neutral summary of who said what."""
+    _single(True, file, model, device, source_lang, fmt, output, quiet, debug)
 
 
-# `run` gains the summary in the attribution release; until then it and `translate` are one command.
-app.command(
-    "run",
-    help="Translate an article, then summarize it (until the summary lands: the translation).",
-)(single)
-app.command("translate", help="Translate an article only.")(single)
+@app.command()
+def translate(
+    file: InputArg = "-",
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate an article only."""
+    _single(False, file, model, device, source_lang, fmt, output, quiet, debug)
 
 
 @app.command()
@@ -207,6 +218,9 @@ def batch(
         bool, typer.Option("--recursive", "-r", help="Include sub-folders.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo files already done.")] = False,
+    translate_only: Annotated[
+        bool, typer.Option("--translate-only", help="Translation only, no summary.")
+    ] = False,
     model: ModelOpt = None,
     device: DeviceOpt = None,
     source_lang: LangOpt = SourceLang.ar,
@@ -214,13 +228,19 @@ def batch(
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Translate every article in a folder; the output tree mirrors the input, with a manifest."""
+    """Translate and summarize every article in a folder; the output tree mirrors the input."""
     from .batch import MANIFEST, BatchOptions, run_batch
     from .pipeline import PipelineOptions
 
     ui = _ui(quiet, debug)
     options = BatchOptions(
-        in_dir, out_dir, fmt.value, recursive, force, PipelineOptions(source_lang.value)
+        in_dir,
+        out_dir,
+        fmt.value,
+        recursive,
+        force,
+        PipelineOptions(source_lang.value),
+        summary=not translate_only,
     )
     translator = _translator(model, device, source_lang)
     counts = {"ok": 0, "skipped": 0, "failed": 0}

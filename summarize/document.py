@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
 
 SentenceKind = Literal["headline", "heading", "body", "boilerplate"]
 
@@ -38,6 +41,7 @@ class Document:
     sentences: tuple[Sentence, ...]  # in reading order
     models: dict[str, str | None] = field(default_factory=dict)  # role -> model id used (or None)
     warnings: tuple[str, ...] = ()  # things the user should know (re-decodes, splits)
+    analysis: Analysis | None = None  # claims and summary (`summarize run`), None for translation
 
     def paragraphs(self) -> list[list[Sentence]]:
         """Sentences grouped by paragraph, in order."""

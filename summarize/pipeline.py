@@ -90,3 +90,19 @@ def translate_document(
         models={"translator": translator.spec.id},
         warnings=tuple(warnings),
     )
+
+
+def run_document(
+    text: str,
+    translator: Translator | None,
+    options: PipelineOptions | None = None,
+    name: str = "input",
+    progress: Progress | None = None,
+) -> Document:
+    """Translate an article, then attribute its claims and write the neutral summary."""
+    from .analysis import analyze
+
+    document = translate_document(text, translator, options, name, progress)
+    if translator is None or document.source_language != "ar":
+        return analyze(document)
+    return analyze(document, lambda spans: [t.text for t in translator.translate(spans)])
