@@ -131,7 +131,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _loaded_matches(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+def loaded_matches(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, neutral) of English loaded terms, longest first, not overlapping."""
     found: list[tuple[int, int, str]] = []
     for term, neutral in lex.loaded_en:
@@ -146,7 +146,7 @@ def neutralize(text: str, lex: Lexicon | None = None) -> str:
     lex = lex or load_lexicon()
     spans = quoted_spans(text)
     out, last = [], 0
-    for start, end, neutral in _loaded_matches(text, lex):
+    for start, end, neutral in loaded_matches(text, lex):
         if _inside(start, spans):
             continue
         out.append(text[last:start])
@@ -161,7 +161,7 @@ def quote_loaded(text: str, lex: Lexicon | None = None) -> str:
     lex = lex or load_lexicon()
     spans = quoted_spans(text)
     out, last = [], 0
-    for start, end, _ in _loaded_matches(text, lex):
+    for start, end, _ in loaded_matches(text, lex):
         if _inside(start, spans):
             continue
         out.append(text[last:start])
@@ -176,7 +176,14 @@ def _capitalize(text: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _EN_FUNCTION}
+    """Content words of English or Arabic text (Arabic folded, without the article)."""
+    words = set()
+    for token in tokenize(text):
+        word = token.norm
+        if len(word) < 3 or not word.isalpha() or word in _EN_FUNCTION:
+            continue
+        words.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
+    return words
 
 
 # --- outlet, names ----------------------------------------------------------------------------
@@ -268,9 +275,9 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _scores(claims: Sequence[Claim], headline: str) -> list[float]:
+def _scores(claims: Sequence[Claim], headline: str, sources: Sequence[str] | None) -> list[float]:
     heading_words = _content_words(headline)
-    words = [_content_words(c.text) for c in claims]
+    words = [_content_words(text) for text in (sources or [c.text for c in claims])]
     scores = []
     for rank, claim in enumerate(claims):
         lead = 3.0 / (1 + rank)
@@ -284,12 +291,16 @@ def _scores(claims: Sequence[Claim], headline: str) -> list[float]:
 
 
 def summarize_claims(
-    claims: Sequence[Claim], headline: str = "", lexicon: Lexicon | None = None
+    claims: Sequence[Claim],
+    headline: str = "",
+    lexicon: Lexicon | None = None,
+    sources: Sequence[str] | None = None,
 ) -> list[SummaryItem]:
     """4 to 8 items, most important first; every party's main claim is in.
 
     Importance: the lead, the kind of claim, words shared with other claims and with the
-    headline and sub-headings, numbers, quotations.
+    headline and sub-headings, numbers, quotations. Word features read `sources` (each claim's
+    source text) when given, so they do not depend on the translation.
 
     A party's claim from the sentence right after another of its claims may join that item
     ("... and accused ..."), so related statements read as one.
@@ -297,7 +308,7 @@ def summarize_claims(
     lex = lexicon or load_lexicon()
     if not claims:
         return []
-    scores = _scores(claims, headline)
+    scores = _scores(claims, headline, sources)
     order = sorted(range(len(claims)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for index in order:  # the best claim of each party first: every side is heard
@@ -353,7 +364,7 @@ def _loaded_terms(
             continue
         who = used_by.get(sentence.id, outlet)
         spans = quoted_spans(sentence.translation)
-        for start, end, _ in _loaded_matches(sentence.translation, lex):
+        for start, end, _ in loaded_matches(sentence.translation, lex):
             found.append(
                 LoadedTerm(sentence.translation[start:end], sentence.id, who, _inside(start, spans))
             )
@@ -413,13 +424,11 @@ def analyze(
         for i, (s, a) in enumerate(zip(body, attributions, strict=True))
     ]
     used_by = {c.sentence_ids[0]: c.party for c in claims if c.voice == "attributed"}
-    headline = " ".join(
-        s.translation for s in document.sentences if s.kind in {"headline", "heading"}
-    )
+    headline = " ".join(s.source for s in document.sentences if s.kind in {"headline", "heading"})
     analysis = Analysis(
         outlet=outlet_name,
         claims=tuple(claims),
-        summary=tuple(summarize_claims(claims, headline, lex)),
+        summary=tuple(summarize_claims(claims, headline, lex, [s.source for s in body])),
         loaded_terms=tuple(_loaded_terms(document.sentences, used_by, outlet, lex)),
     )
     return replace(document, analysis=analysis)

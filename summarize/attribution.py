@@ -291,6 +291,17 @@ class _ArabicReader:
         mentions = _gazetteer_ar(self.tokens[start:end], self.lex)
         if len(mentions) >= 2 and mentions[1][0] > 0:
             end = start + mentions[1][0]
+        elif mentions and mentions[0][0] == 0:
+            # VSO: "اتهمت قسد رئيسَ جهاز ...": a title after the leading party starts the object
+            head = next(
+                (
+                    k
+                    for k in range(start + mentions[0][1], end)
+                    if self.tokens[k].norm in self.lex.ar_speaker_heads
+                ),
+                None,
+            )
+            end = head if head is not None else end
         elif (
             mentions
             and self.tokens[start].norm in self.lex.ar_speaker_heads
@@ -341,7 +352,10 @@ class _ArabicReader:
         if entity is None:
             return None
         self.discourse.said(entity, gender)
-        return Attribution(entity, span_text(self.text, self.tokens, start, end), cue, kind)
+        span = span_text(self.text, self.tokens, start, end)
+        if fold(cue).split()[-1:] in (["وفقا"], ["طبقا"], ["ووفقا"], ["وطبقا"]):
+            span = re.sub(r"^لـ?\s*", "", span)  # وفقاً لمكتب ... -> مكتب ...
+        return Attribution(entity, span, cue, kind)
 
     def read(self) -> Attribution:
         tokens, lex = self.tokens, self.lex
@@ -461,11 +475,14 @@ def _gazetteer_en(span: str, lex: Lexicon) -> list[tuple[int, PartyEntry]]:
     return [(position, best[position][1]) for position in sorted(best)]
 
 
-def _party_name(entries: list[PartyEntry]) -> tuple[PartyEntry | None, str | None]:
-    """The party a span's mentions name: the first; a ministry takes its government along."""
+def _party_name(
+    entries: list[PartyEntry], head: PartyEntry | None = None
+) -> tuple[PartyEntry | None, str | None]:
+    """The party a span's mentions name (`head`, else the first); a ministry takes its
+    government along."""
     if not entries:
         return None, None
-    entry = entries[0]
+    entry = head or entries[0]
     if entry.kind == "ministry":
         government = next((e for e in entries[1:] if e.kind == "government"), None)
         if government is not None:
@@ -487,7 +504,15 @@ class _EnglishReader:
         span = span.strip(' ,“”"«»')
         if not span:
             return None
-        entry, name = _party_name([e for _, e in _gazetteer_en(span, self.lex)])
+        mentions = [e for _, e in _gazetteer_en(span, self.lex)]
+        # English may name the head late ("the UN Office for ... (OCHA)"): the longest alias wins
+        low = span.lower()
+        longest = max(
+            mentions,
+            key=lambda e: max((len(a) for a in e.en if a in low), default=0),
+            default=None,
+        )
+        entry, name = _party_name(mentions, longest)
         person = bool(_EN_PERSON.search(span)) or bool(
             entry is None and re.search(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b", span)
         )

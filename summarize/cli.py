@@ -42,7 +42,7 @@ app = typer.Typer(
 models_app = typer.Typer(help="List and download translation models.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 
-COMMANDS = {"run", "translate", "batch", "models"}
+COMMANDS = {"run", "translate", "batch", "models", "eval"}
 
 
 class Format(str, Enum):
@@ -271,6 +271,75 @@ def batch(
     if not quiet:
         ui.console.print(summary, highlight=False, markup=False, soft_wrap=True)
     if counts["failed"]:
+        raise typer.Exit(code=1)
+
+
+class EvalMode(str, Enum):
+    both = "both"
+    en = "en"
+    ar = "ar"
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of annotated articles (*.json).")],
+    mode: Annotated[
+        EvalMode, typer.Option("--mode", help="en: English references; ar: Arabic, translated.")
+    ] = EvalMode.both,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a target is not met.")
+    ] = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Score attribution and summary on annotated articles (e.g. ../shared/devset)."""
+    import json
+    from dataclasses import asdict
+
+    from .evaluate import MODES, evaluate, totals
+
+    ui = _ui(quiet, debug)
+    modes = MODES if mode is EvalMode.both else (mode.value,)
+    translator = _translator(model, device, SourceLang.ar) if "ar" in modes else None
+    with _progress(ui, "Evaluating") as bar:
+
+        def on_article(name: str, which: str) -> None:
+            if bar is not None:
+                bar.update(bar.task_ids[0], description=f"{name} ({which})")
+
+        scores = evaluate(folder, modes, translator, on_article)
+    per_mode = {m: totals([s for s in scores if s.mode == m]) for m in modes}
+    if fmt is Format.json:
+        report = {
+            "articles": [asdict(s) for s in scores],
+            "totals": {
+                m: {**asdict(t), "meets_targets": t.meets_targets()} for m, t in per_mode.items()
+            },
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(f"{'article':34} mode  attribution  key-claims  leaks  loaded")
+        for s in scores:
+            print(
+                f"{s.article[:34]:34} {s.mode:4}  {s.attributed_right:>4}/{s.sentences:<6}"
+                f"  {s.key_claims_found:>4}/{s.key_claims:<5}  {s.boilerplate_leaks:>5}"
+                f"  {s.loaded_outside_quotes:>6}"
+            )
+            if show_misses:
+                for miss in s.misses:
+                    print(f"    - {miss}")
+        for m, t in per_mode.items():
+            verdict = "targets met" if t.meets_targets() else "targets NOT met"
+            print(
+                f"total {m}: attribution {t.attribution:.3f}, key-claim recall "
+                f"{t.key_claim_recall:.3f}, boilerplate leaks {t.boilerplate_leaks}, "
+                f"loaded words outside quotes {t.loaded_outside_quotes} ({verdict})"
+            )
+    if check and not all(t.meets_targets() for t in per_mode.values()):
         raise typer.Exit(code=1)
 
 
