@@ -21,6 +21,8 @@ Voice = Literal["attributed", "outlet"]
 
 _AR_FUNCTION = {fold(w) for w in ("في", "من", "على", "لدى", "عن", "إلى", "مع", "و", "باسم", "بن")}
 _AR_CONJ = {"كما", "ثم", "وكما"}
+_EN_WEAK_CUES = {"continued", "went on"}
+_DOCUMENT_WORDS = {fold(w) for w in ("بيان", "تقرير", "دراسة", "إحصاءات", "أرقام", "معطيات")}
 _COMMAS = {"،", ",", "؛", ";"}
 _EN_STOP = {"the", "a", "an", "of", "in", "for", "at", "on", "to", "and", "its", "his", "her", "s"}
 _EN_PERSON = re.compile(
@@ -345,6 +347,19 @@ class _ArabicReader:
         self.discourse.said(entity, gender)
         return Attribution(entity, None, cue, kind)
 
+    def _issuer(self, start: int, end: int) -> int:
+        """Where the party starts in "تقرير لمنظمة X" / "بيان مقتضب أصدرته X" (a report by X)."""
+        head = strip_prefix(self.tokens[start].norm, ("ل",))[-1]
+        if head not in _DOCUMENT_WORDS:
+            return start
+        for k in range(start + 1, min(end, start + 4)):
+            norm = self.tokens[k].norm
+            if norm.startswith(("اصدرته", "اصدرها", "نشرته", "نشرها")) and k + 1 < end:
+                return k + 1
+            if norm.startswith("ل") and len(norm) > 3:
+                return k
+        return start
+
     def _attributed(
         self, start: int, end: int, gender: str | None, cue: str, kind: ClaimKind
     ) -> Attribution | None:
@@ -353,8 +368,8 @@ class _ArabicReader:
             return None
         self.discourse.said(entity, gender)
         span = span_text(self.text, self.tokens, start, end)
-        if fold(cue).split()[-1:] in (["وفقا"], ["طبقا"], ["ووفقا"], ["وطبقا"]):
-            span = re.sub(r"^لـ?\s*", "", span)  # وفقاً لمكتب ... -> مكتب ...
+        if self.tokens[start].norm.startswith("ل") and kind == "report":
+            span = re.sub(r"^لـ?\s*", "", span)  # وفقاً لمكتب ... / تقرير لمنظمة ... -> مكتب ...
         return Attribution(entity, span, cue, kind)
 
     def read(self) -> Attribution:
@@ -441,10 +456,11 @@ class _ArabicReader:
             if subject and (
                 head in lex.ar_speaker_heads
                 or _gazetteer_ar(subject, lex)
-                or head in {"بيان", "تقرير", "مصادر", "مصدر"}
+                or head in _DOCUMENT_WORDS | {"مصادر", "مصدر"}
                 or any(_content_ar(subject) <= e.tokens for e in self.discourse.entities)
             ):
                 cue = span_text(self.text, tokens, k, k + size)
+                start = self._issuer(start, end)
                 result = self._attributed(start, end, None, cue, "report")
                 if result:
                     return result
@@ -579,14 +595,22 @@ class _EnglishReader:
             cue = match.group(1)
             kind: ClaimKind = self.lex.en_verbs[cue.lower()]  # type: ignore[assignment]
             first = words[0].lower() if words else ""
-            if len(words) <= 2 and first in self.lex.en_pronouns:
-                if issuer:
-                    return self._said(self.entity_for(issuer), issuer, cue, kind)
-                return self._pronoun(first, cue, kind)
-            if 0 < len(words) <= 20 and not re.search(
-                r"\b(that|which|who|when|after)\b", span, re.IGNORECASE
-            ):
-                return self._said(self.entity_for(span), span, cue, kind)
+            # "continued" is a cue only for someone already speaking ("He continued:"),
+            # not for "Fighting continued".
+            known = (
+                first in self.lex.en_pronouns
+                or bool(_gazetteer_en(span, self.lex))
+                or any(_content_en(span) <= e.tokens for e, _ in self.discourse.speakers)
+            )
+            if cue.lower() not in _EN_WEAK_CUES or known:
+                if len(words) <= 2 and first in self.lex.en_pronouns:
+                    if issuer:
+                        return self._said(self.entity_for(issuer), issuer, cue, kind)
+                    return self._pronoun(first, cue, kind)
+                if 0 < len(words) <= 20 and not re.search(
+                    r"\b(that|which|who|when|after)\b", span, re.IGNORECASE
+                ):
+                    return self._said(self.entity_for(span), span, cue, kind)
         found = self._according(text)
         if found:
             return found
