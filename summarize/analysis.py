@@ -245,6 +245,9 @@ def _clause(claim: Claim, lex: Lexicon) -> tuple[str, str]:
             flags=re.IGNORECASE,
         )
         return "reported", neutralize(text, lex).rstrip(" .")
+    according = re.search(r"\baccording to [^,]+,\s*(.+)$", claim.text, re.IGNORECASE)
+    if according and according.start() < 0.5 * len(claim.text):
+        return "according to", quote_loaded(according.group(1).rstrip(" ."), lex)
     found = _content_after_cue(claim.text, claim.cue, lex)
     if found:
         verb, rest = found
@@ -258,8 +261,16 @@ def _item_text(party: str, claims: list[Claim], lex: Lexicon) -> str:
     if claims[0].voice == "outlet":
         body = "; ".join(_lower_first(content) for _, content in clauses)
         return f"According to {party}, {body}."
-    parts = [f"{verb} {content}".strip() for verb, content in clauses]
-    return f"{_capitalize(party)} {' and '.join(parts)}."
+    if clauses[0][0] == "according to":
+        first = f"According to {party}, {clauses[0][1]}"
+    else:
+        first = f"{_capitalize(party)} {clauses[0][0]} {clauses[0][1]}"
+    rest = [
+        f"{verb} {content}" if verb != "according to" else f"said that {content}"
+        for verb, content in clauses[1:]
+    ]
+    text = " and ".join([first.strip(), *rest])
+    return re.sub(r"\s+([:,;])", r"\1", text) + "."
 
 
 def _lower_first(text: str) -> str:

@@ -556,7 +556,14 @@ class _EnglishReader:
                 re.IGNORECASE,
             )
             if match and phrase in {"according to", "as reported by"}:
-                span = match.group(1)
+                # "a brief statement issued by X" / "a report by X": the party is X
+                span = re.sub(
+                    r"^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:report|statement|study|post|survey)s?"
+                    r" (?:issued |published |released )?by ",
+                    "",
+                    match.group(1),
+                    flags=re.IGNORECASE,
+                )
                 if match.group(3) and len(match.group(3).split()) <= 5:
                     span = f"{span}, {match.group(3)}"
                 return self._said(
