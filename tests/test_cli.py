@@ -63,10 +63,15 @@ def test_json_output_follows_schema(
     models_file: Path, fixture_article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text("utf-8"))
     code, out, _ = _run(capsys, "translate", str(fixture_article), "-f", "json")
     assert code == 0
+    jsonschema.validate(json.loads(out), schema)
+    code, out, _ = _run(capsys, "run", str(fixture_article), "-f", "json")
+    assert code == 0
     document = json.loads(out)
-    jsonschema.validate(document, json.loads(SCHEMA.read_text("utf-8")))
+    jsonschema.validate(document, schema)
+    assert document["claims"] and 1 <= len(document["summary"]) <= 8
     assert document["schema_version"] == 1 and document["source_language"] == "ar"
     assert document["sentences"][0]["kind"] == "headline"
     assert {s["paragraph"] for s in document["sentences"]} == {0, 1, 2, 3, 4}

@@ -1,0 +1,101 @@
+"""The neutral summary: structure, coverage of parties, wording, loaded words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from summarize.analysis import loaded_matches, neutralize, quote_loaded, quoted_spans
+from summarize.document import Document
+from summarize.lexicon import load_lexicon
+from summarize.pipeline import PipelineOptions, run_document
+
+FIXTURE = Path(__file__).parent / "fixtures" / "eval" / "fixture-jordan-water.json"
+FORBIDDEN = re.compile(r"\b(claimed|admitted|revealed|exposed|insisted)\b", re.IGNORECASE)
+
+
+def _outside_quotes(text: str) -> str:
+    spans = quoted_spans(text)
+    return "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in spans))
+
+
+def _english_documents(shared: Path | None) -> list[Document]:
+    texts = [json.loads(FIXTURE.read_text("utf-8"))["en"]]
+    if shared is not None:
+        texts += [
+            json.loads(p.read_text("utf-8"))["en"]
+            for p in sorted((shared / "devset").glob("*.json"))
+        ]
+    return [run_document(t, None, PipelineOptions("en")) for t in texts]
+
+
+@pytest.fixture()
+def documents() -> list[Document]:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    return _english_documents(shared if shared.is_dir() else None)
+
+
+def test_summary_shape_and_traceability(documents: list[Document]) -> None:
+    for document in documents:
+        analysis = document.analysis
+        assert analysis is not None
+        assert 4 <= len(analysis.summary) <= 8
+        claims = {c.id: c for c in analysis.claims}
+        body = {s.id for s in document.sentences if s.kind == "body"}
+        for item in analysis.summary:
+            assert item.claim_ids and set(item.claim_ids) <= set(claims)
+            assert set(item.sentence_ids) == {
+                s for c in item.claim_ids for s in claims[c].sentence_ids
+            }
+            assert set(item.sentence_ids) <= body
+            assert all(claims[c].party == item.party for c in item.claim_ids)
+        # every party that speaks is heard
+        assert {c.party for c in analysis.claims} <= {i.party for i in analysis.summary}
+
+
+def test_summary_wording_is_neutral(documents: list[Document]) -> None:
+    lexicon = load_lexicon()
+    for document in documents:
+        assert document.analysis is not None
+        for item in document.analysis.summary:
+            outside = _outside_quotes(item.text)
+            assert not FORBIDDEN.search(outside), item.text
+            assert not loaded_matches(outside, lexicon), item.text
+            claims = [c for c in document.analysis.claims if c.id in item.claim_ids]
+            if claims[0].voice == "outlet":
+                assert item.text.startswith(f"According to {item.party},")
+            else:
+                assert item.party.lower() in item.text.lower()
+
+
+def test_boilerplate_is_listed_not_translated_or_summarised(documents: list[Document]) -> None:
+    for document in documents:
+        assert document.analysis is not None
+        boilerplate = {s.id for s in document.sentences if s.kind == "boilerplate"}
+        assert boilerplate, "every test article has a boilerplate line"
+        assert all(not s.translation for s in document.sentences if s.id in boilerplate)
+        cited = {s for c in document.analysis.claims for s in c.sentence_ids}
+        cited |= {s for i in document.analysis.summary for s in i.sentence_ids}
+        assert not cited & boilerplate
+
+
+def test_loaded_words_outlet_voice_and_party_voice() -> None:
+    text = "Forces of the regime shelled the town, and militias looted “criminal” shops."
+    assert neutralize(text) == (
+        "Forces of the government shelled the town, and armed groups looted “criminal” shops."
+    )
+    assert quote_loaded("the regime and its militias attacked") == (
+        "the “regime” and its “militias” attacked"
+    )
+
+
+def test_loaded_terms_are_recorded_with_who_used_them() -> None:
+    document = run_document(
+        json.loads(FIXTURE.read_text("utf-8"))["en"], None, PipelineOptions("en")
+    )
+    assert document.analysis is not None
+    terms = {(t.term.lower(), t.in_quotes): t.used_by for t in document.analysis.loaded_terms}
+    assert terms[("mafias", False)] == "the report"  # the outlet's own voice
