@@ -4,7 +4,7 @@ The library API (nothing heavy is imported until a model is used):
 
     from summarize import Translator, resolve_translator, translate_document
     translator = Translator(resolve_translator("fast"))
-    document = translate_document(text, translator)
+    document = run_document(text, translator)   # translation, claims and summary
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ __all__ = [
     "read_article",
     "render",
     "resolve_translator",
+    "run_document",
     "translate_document",
 ]
 
@@ -31,6 +32,7 @@ _EXPORTS = {
     "SummarizeError": "errors",
     "PipelineOptions": "pipeline",
     "translate_document": "pipeline",
+    "run_document": "pipeline",
     "Translator": "translator",
     "read_article": "textio",
     "render": "render",
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from .config import resolve_translator
     from .document import Document, Sentence
     from .errors import SummarizeError
-    from .pipeline import PipelineOptions, translate_document
+    from .pipeline import PipelineOptions, run_document, translate_document
     from .render import render
     from .textio import read_article
     from .translator import Translator
