@@ -257,9 +257,10 @@ class _ArabicReader:
             if token.text in _COMMAS or token.text in {":", ".", "؟", "!"}:
                 reason = "comma" if token.text in _COMMAS else "colon"
                 break
-            if token.norm in self.lex.ar_stops or _phrase_at(
-                self.tokens, end, self.lex.ar_according
-            ):
+            if (
+                token.norm in self.lex.ar_stops
+                or _phrase_at(self.tokens, end, self.lex.ar_according)
+            ) and not self._qualifies_ministry(start, end):
                 reason = "stop"
                 break
             if (
@@ -277,6 +278,22 @@ class _ArabicReader:
             end += 1
         return start, end, reason
 
+    def _qualifies_ministry(self, start: int, end: int) -> bool:
+        """True at "في"/"لدى" that joins a ministry to its government (وزارة الخارجية في حكومة
+        الأسد): the government qualifies the ministry rather than ending the speaker's name."""
+        if self.tokens[end].norm not in {"في", "لدي"}:
+            return False
+        before = _gazetteer_ar(self.tokens[start:end], self.lex)
+        after = _gazetteer_ar(self.tokens[end + 1 : end + 6], self.lex)
+        return bool(
+            before
+            and before[-1][2].kind == "ministry"
+            and before[-1][1] == end - start
+            and after
+            and after[0][0] == 0
+            and after[0][2].kind == "government"
+        )
+
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop fillers (بدورها) and cut before an object (الطرفين) or a second party."""
         words = [k for k in range(start, end) if self.tokens[k].norm not in QUOTE_MARKS]
@@ -291,7 +308,16 @@ class _ArabicReader:
             return start, start
         start, end = keep[0], keep[-1] + 1
         mentions = _gazetteer_ar(self.tokens[start:end], self.lex)
-        if len(mentions) >= 2 and mentions[1][0] > 0:
+        if (
+            len(mentions) >= 2
+            and mentions[0][2].kind == "ministry"
+            and mentions[1][2].kind == "government"
+            and mentions[1][0] - mentions[0][1] <= 1
+        ):
+            mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
+            if len(mentions) >= 2:
+                end = start + mentions[1][0]
+        elif len(mentions) >= 2 and mentions[1][0] > 0:
             end = start + mentions[1][0]
         elif mentions and mentions[0][0] == 0:
             # VSO: "اتهمت قسد رئيسَ جهاز ...": a title after the leading party starts the object

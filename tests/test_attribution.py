@@ -135,3 +135,11 @@ def test_english_rules() -> None:
     assert parties[3] == parties[1] and "Haddad" in str(parties[1])
     assert parties[4] == "medical sources"
     assert parties[5] is None
+
+
+def test_ministry_takes_its_government_and_leaves_the_object() -> None:
+    results, _ = attribute(["طالبت وزارة الخارجية في حكومة دمشق الأمم المتحدة بالتحرك."], "ar")
+    assert _name(results[0]) == "the Foreign Ministry (the Syrian government)"
+    assert results[0].span == "وزارة الخارجية في حكومة دمشق"
+    english, _ = attribute(["The Foreign Ministry of the Damascus government urged the UN."], "en")
+    assert _name(english[0]) == "the Foreign Ministry (the Syrian government)"
