@@ -141,34 +141,29 @@ def loaded_matches(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def neutralize(text: str, lex: Lexicon | None = None) -> str:
-    """The outlet's voice: loaded words outside quotations replaced by neutral wording."""
-    lex = lex or load_lexicon()
+def _rewrite_loaded(text: str, lex: Lexicon, rewrite: Callable[[str, str], str]) -> str:
+    """`text` with each loaded word outside quotations replaced by rewrite(word, neutral)."""
     spans = quoted_spans(text)
     out, last = [], 0
     for start, end, neutral in loaded_matches(text, lex):
         if _inside(start, spans):
             continue
         out.append(text[last:start])
-        out.append(neutral)
+        out.append(rewrite(text[start:end], neutral))
         last = end
     out.append(text[last:])
-    return re.sub(r"\s{2,}", " ", "".join(out)).replace(" ,", ",").strip()
+    return "".join(out)
+
+
+def neutralize(text: str, lex: Lexicon | None = None) -> str:
+    """The outlet's voice: loaded words outside quotations replaced by neutral wording."""
+    rewritten = _rewrite_loaded(text, lex or load_lexicon(), lambda _, neutral: neutral)
+    return re.sub(r"\s{2,}", " ", rewritten).replace(" ,", ",").strip()
 
 
 def quote_loaded(text: str, lex: Lexicon | None = None) -> str:
     """A party's words: loaded words outside quotations are quoted, as that party's wording."""
-    lex = lex or load_lexicon()
-    spans = quoted_spans(text)
-    out, last = [], 0
-    for start, end, _ in loaded_matches(text, lex):
-        if _inside(start, spans):
-            continue
-        out.append(text[last:start])
-        out.append(f"“{text[start:end]}”")
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+    return _rewrite_loaded(text, lex or load_lexicon(), lambda word, _: f"“{word}”")
 
 
 def _capitalize(text: str) -> str:

@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -180,34 +180,28 @@ OutputOpt = Annotated[
 ]
 
 
-@app.command()
-def run(
-    file: InputArg = "-",
-    model: ModelOpt = None,
-    device: DeviceOpt = None,
-    source_lang: LangOpt = SourceLang.ar,
-    fmt: FormatOpt = Format.text,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
-) -> None:
-    """Translate an article, then write a neutral summary of who said what."""
-    _single(True, file, model, device, source_lang, fmt, output, quiet, debug)
+def _single_command(summary: bool) -> Callable[..., None]:
+    """The `run` (summary=True) and `translate` commands: one article from a file or stdin."""
+
+    def command(
+        file: InputArg = "-",
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+        source_lang: LangOpt = SourceLang.ar,
+        fmt: FormatOpt = Format.text,
+        output: OutputOpt = None,
+        quiet: QuietOpt = False,
+        debug: DebugOpt = False,
+    ) -> None:
+        _single(summary, file, model, device, source_lang, fmt, output, quiet, debug)
+
+    return command
 
 
-@app.command()
-def translate(
-    file: InputArg = "-",
-    model: ModelOpt = None,
-    device: DeviceOpt = None,
-    source_lang: LangOpt = SourceLang.ar,
-    fmt: FormatOpt = Format.text,
-    output: OutputOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
-) -> None:
-    """Translate an article only."""
-    _single(False, file, model, device, source_lang, fmt, output, quiet, debug)
+app.command("run", help="Translate an article, then write a neutral summary of who said what.")(
+    _single_command(summary=True)
+)
+app.command("translate", help="Translate an article only.")(_single_command(summary=False))
 
 
 @app.command()
