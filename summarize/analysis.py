@@ -196,6 +196,16 @@ def find_outlet(sentences: Sequence[Sentence], lex: Lexicon) -> str | None:
     return None
 
 
+_DATELINE = re.compile(r"^[^()\n]{0,40}?\(([^)]{1,30})\)\s*[-–—]")
+
+
+def dateline_agency(sentences: Sequence[Sentence], lex: Lexicon) -> str | None:
+    """A news agency named in the first sentence's dateline ("دمشق - (رويترز) -"), in English."""
+    first = next((s for s in sentences if s.kind == "body"), None)
+    match = _DATELINE.match(first.source) if first is not None else None
+    return lex.dateline_agencies.get(fold(match.group(1)).strip()) if match else None
+
+
 def _english_names(
     entities: list[Entity], outlet: str | None, language: str, translate: Translate | None
 ) -> tuple[dict[str, str], str | None]:
@@ -419,11 +429,15 @@ def analyze(
     """
     lex = lexicon or load_lexicon()
     body = [s for s in document.sentences if s.kind == "body"]
-    attributions, discourse = attribute([s.source for s in body], document.source_language, lex)
+    attributions, discourse = attribute(
+        [s.source for s in body], document.source_language, lex, [s.translation for s in body]
+    )
     raw_outlet = find_outlet(document.sentences, lex)
+    agency = dateline_agency(document.sentences, lex) if raw_outlet is None else None
     names, outlet_name = _english_names(
         discourse.entities, raw_outlet, document.source_language, translate
     )
+    outlet_name = outlet_name or agency
     outlet = outlet_name or REPORT
     claims = [
         _claim(i, s, a, names, outlet, lex)

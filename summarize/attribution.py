@@ -657,16 +657,36 @@ class _EnglishReader:
 
 
 def attribute(
-    sentences: list[str], language: str, lexicon: Lexicon | None = None
+    sentences: list[str],
+    language: str,
+    lexicon: Lexicon | None = None,
+    translations: list[str] | None = None,
 ) -> tuple[list[Attribution], Discourse]:
-    """Attribution for each sentence, in order (they form one discourse)."""
+    """Attribution for each sentence, in order (they form one discourse).
+
+    For Arabic, `translations` (the English of each sentence) are a second signal: when the
+    Arabic rules find no speaker but the English names a gazetteer party as the subject of a
+    reporting verb, that party is taken.
+    """
     discourse = Discourse(lexicon or load_lexicon())
     results = []
-    for text in sentences:
+    for index, text in enumerate(sentences):
         reader: _ArabicReader | _EnglishReader = (
             _ArabicReader(text, discourse) if language == "ar" else _EnglishReader(text, discourse)
         )
         result = reader.read()
+        if result.entity is None and language == "ar" and translations:
+            result = _english_signal(translations[index], discourse) or result
         reader.mentions()
         results.append(result)
     return results, discourse
+
+
+def _english_signal(english: str, discourse: Discourse) -> Attribution | None:
+    """The English reading of a sentence, kept only when it names a gazetteer party."""
+    entities, speakers = len(discourse.entities), len(discourse.speakers)
+    result = _EnglishReader(english, discourse).read()
+    if result.entity is not None and result.entity.entry is not None and result.span:
+        return result
+    del discourse.entities[entities:], discourse.speakers[speakers:]
+    return None

@@ -55,6 +55,7 @@ class Lexicon:
     loaded_ar: tuple[tuple[tuple[str, ...], str], ...]  # (folded Arabic term tokens, English)
     boilerplate: tuple[re.Pattern[str], ...]  # lines that are not the article
     outlet_patterns: tuple[re.Pattern[str], ...]  # boilerplate that names the outlet
+    dateline_agencies: dict[str, str]  # folded agency name in a dateline -> English name
 
 
 def _data(name: str) -> Any:
@@ -140,6 +141,9 @@ def load_lexicon() -> Lexicon:
         ),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in boiler["patterns"]),
         outlet_patterns=tuple(re.compile(p, re.IGNORECASE) for p in boiler["outlet_patterns"]),
+        dateline_agencies={
+            fold(str(k)).strip(): str(v) for k, v in boiler["dateline_agencies"].items()
+        },
     )
 
 

@@ -99,3 +99,38 @@ def test_loaded_terms_are_recorded_with_who_used_them() -> None:
     assert document.analysis is not None
     terms = {(t.term.lower(), t.in_quotes): t.used_by for t in document.analysis.loaded_terms}
     assert terms[("mafias", False)] == "the report"  # the outlet's own voice
+
+
+def _document(pairs: list[tuple[str, str]]) -> Document:
+    from summarize.document import Sentence
+
+    return Document(
+        "ar", tuple(Sentence(i, i, "body", ar, en) for i, (ar, en) in enumerate(pairs))
+    )
+
+
+def test_outlet_from_a_dateline_agency() -> None:
+    from summarize.analysis import analyze
+
+    document = analyze(_document([
+        ("دمشق - (رويترز) - شهدت المدينة هدوءاً حذراً اليوم.",
+         "Damascus - (Reuters) - The city saw cautious calm today."),
+        ("وانتشرت دوريات في الشوارع.", "Patrols were deployed in the streets."),
+    ]))
+    assert document.analysis is not None and document.analysis.outlet == "Reuters"
+    assert all(c.party == "Reuters" for c in document.analysis.claims)
+
+
+def test_english_translation_is_a_second_signal() -> None:
+    from summarize.analysis import analyze
+
+    # أفصح ("disclosed") is not in the Arabic lexicon; the English names a gazetteer party.
+    document = analyze(_document([
+        ("أفصحت الأمم المتحدة عن خطة جديدة للإغاثة.",
+         "The United Nations said it had a new relief plan."),
+        ("وأفصح السكان عن مخاوفهم.", "Residents of the city voiced fears."),
+    ]))
+    assert document.analysis is not None
+    first, second = document.analysis.claims
+    assert first.voice == "attributed" and first.party == "the United Nations"
+    assert second.voice == "outlet"  # no reporting verb in the English either
