@@ -1,17 +1,19 @@
 """Inference backends. A backend tokenizes and decodes batches; the pipeline does the rest.
 
-Only the torch backend exists today; the interface is what a CTranslate2 backend implements too.
-Heavy imports (torch, transformers) happen inside `load`, never at import time.
+Two implement the interface: `torch` (transformers, below) and `ct2` (CTranslate2, ct2.py).
+Heavy imports happen when a backend is created, never at import time.
 """
 
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .config import TranslatorSpec
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -71,10 +73,13 @@ class TorchMarianBackend:
 
     name = "torch"
 
-    def __init__(self, path: Path, device: str, model_id: str) -> None:
+    def __init__(self, path: Path, device: str, model_id: str, threads: int = 0) -> None:
         import torch
         import transformers
         from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+        if threads > 0:
+            torch.set_num_threads(threads)
 
         transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
@@ -84,7 +89,9 @@ class TorchMarianBackend:
             config = MarianConfig.from_pretrained(path)
             if config.model_type != "marian":
                 raise ModelError(f"{model_id}: not a MarianMT model (type {config.model_type})")
-            self._tokenizer = MarianTokenizer.from_pretrained(path)
+            with warnings.catch_warnings():  # MarianTokenizer recommends sacremoses, never uses it
+                warnings.filterwarnings("ignore", message=".*sacremoses.*")
+                self._tokenizer = MarianTokenizer.from_pretrained(path)
             model: Any = MarianMTModel.from_pretrained(path, trust_remote_code=False)
         except ModelError:
             raise
@@ -126,8 +133,41 @@ class TorchMarianBackend:
         return results
 
 
-def load_backend(path: Path, device: str, model_id: str, backend: str = "torch") -> Backend:
-    """Load a backend by name."""
-    if backend != "torch":
-        raise ModelError(f"unknown backend '{backend}'; valid backends: torch")
-    return TorchMarianBackend(path, device, model_id)
+BACKENDS = ("auto", "ct2", "torch")
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How to run the model (not which model: that is a TranslatorSpec)."""
+
+    device: str = "auto"  # auto, cpu or cuda
+    backend: str = "auto"  # auto (ct2 when installed), ct2 or torch
+    compute_type: str = "auto"  # ct2 only: auto (int8 on CPU, int8_float16 on CUDA), float32, ...
+    threads: int = 0  # CPU threads for inference; 0 = the engine's default
+
+
+def resolve_backend(name: str) -> str:
+    """'auto' -> 'ct2' when CTranslate2 is installed, else 'torch'."""
+    if name not in BACKENDS:
+        raise ModelError(f"unknown backend '{name}'; valid backends: {', '.join(BACKENDS)}")
+    if name == "auto":
+        from importlib.util import find_spec
+
+        return "ct2" if find_spec("ctranslate2") is not None else "torch"
+    return name
+
+
+def load_backend(spec: TranslatorSpec, options: EngineOptions) -> Backend:
+    """Load the model of `spec` with the backend `options` ask for."""
+    backend = resolve_backend(options.backend)
+    if backend == "ct2":
+        from .ct2 import CT2MarianBackend
+
+        return CT2MarianBackend(spec, options.device, options.compute_type, options.threads)
+    if options.compute_type not in {"auto", "float32"}:
+        raise ModelError("--compute-type applies to the ct2 backend only")
+    from .hub import locate
+
+    path = locate(spec)
+    log.info("loading %s from %s", spec.id, path)
+    return TorchMarianBackend(path, options.device, spec.id, options.threads)

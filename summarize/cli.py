@@ -23,7 +23,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .config import DEVICE_ENV, load_models_config, resolve_translator
+from .backends import EngineOptions
+from .config import BACKEND_ENV, DEVICE_ENV, load_models_config, resolve_translator
 from .errors import InputError, SummarizeError
 from .render import render
 from .textio import read_article, write_atomic
@@ -57,6 +58,12 @@ class Device(str, Enum):
     cuda = "cuda"
 
 
+class BackendChoice(str, Enum):
+    auto = "auto"
+    ct2 = "ct2"
+    torch = "torch"
+
+
 class SourceLang(str, Enum):
     ar = "ar"
     en = "en"
@@ -74,6 +81,23 @@ ModelOpt = Annotated[
 DeviceOpt = Annotated[
     Device | None,
     typer.Option("--device", help="auto picks CUDA when present. [env: SUMMARIZE_DEVICE]"),
+]
+BackendOpt = Annotated[
+    BackendChoice | None,
+    typer.Option(
+        "--backend",
+        help="ct2 (CTranslate2, the default when installed) or torch. [env: SUMMARIZE_BACKEND]",
+    ),
+]
+ComputeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--compute-type",
+        help="ct2 only: int8 (CPU default), int8_float16 (CUDA default), float16, float32.",
+    ),
+]
+ThreadsOpt = Annotated[
+    int, typer.Option("--threads", min=0, help="CPU threads for translation (0: engine default).")
 ]
 LangOpt = Annotated[
     SourceLang, typer.Option("--source-lang", help="ar translates; en passes English through.")
@@ -121,14 +145,24 @@ def _progress(ui: Ui, label: str) -> Iterator[Progress | None]:
         yield bar
 
 
-def _translator(model: str | None, device: Device | None, lang: SourceLang) -> Translator | None:
+def _engine(
+    device: Device | None, backend: BackendChoice | None, compute_type: str | None, threads: int
+) -> EngineOptions:
+    """Flags first, then SUMMARIZE_DEVICE / SUMMARIZE_BACKEND, then auto."""
+    return EngineOptions(
+        device=device.value if device else os.environ.get(DEVICE_ENV, "auto"),
+        backend=backend.value if backend else os.environ.get(BACKEND_ENV, "auto"),
+        compute_type=compute_type or "auto",
+        threads=threads,
+    )
+
+
+def _translator(model: str | None, engine: EngineOptions, lang: SourceLang) -> Translator | None:
     if lang is SourceLang.en:
         return None
     from .translator import Translator
 
-    spec = resolve_translator(model)
-    chosen = device.value if device else os.environ.get(DEVICE_ENV, "auto")
-    return Translator(spec, device=chosen)
+    return Translator(resolve_translator(model), engine)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -143,7 +177,7 @@ def _single(
     summary: bool,
     file: str,
     model: str | None,
-    device: Device | None,
+    engine: EngineOptions,
     lang: SourceLang,
     fmt: Format,
     output: Path | None,
@@ -154,7 +188,7 @@ def _single(
     if file == "-" and sys.stdin.isatty():
         raise InputError("no input: give a FILE, or pipe an article on stdin")
     text = read_article(file)
-    translator = _translator(model, device, lang)
+    translator = _translator(model, engine, lang)
     from .pipeline import PipelineOptions, run_document, translate_document
 
     process = run_document if summary else translate_document
@@ -187,13 +221,17 @@ def _single_command(summary: bool) -> Callable[..., None]:
         file: InputArg = "-",
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        backend: BackendOpt = None,
+        compute_type: ComputeOpt = None,
+        threads: ThreadsOpt = 0,
         source_lang: LangOpt = SourceLang.ar,
         fmt: FormatOpt = Format.text,
         output: OutputOpt = None,
         quiet: QuietOpt = False,
         debug: DebugOpt = False,
     ) -> None:
-        _single(summary, file, model, device, source_lang, fmt, output, quiet, debug)
+        engine = _engine(device, backend, compute_type, threads)
+        _single(summary, file, model, engine, source_lang, fmt, output, quiet, debug)
 
     return command
 
@@ -217,6 +255,9 @@ def batch(
     ] = False,
     model: ModelOpt = None,
     device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    compute_type: ComputeOpt = None,
+    threads: ThreadsOpt = 0,
     source_lang: LangOpt = SourceLang.ar,
     fmt: FormatOpt = Format.text,
     quiet: QuietOpt = False,
@@ -236,7 +277,7 @@ def batch(
         PipelineOptions(source_lang.value),
         summary=not translate_only,
     )
-    translator = _translator(model, device, source_lang)
+    translator = _translator(model, _engine(device, backend, compute_type, threads), source_lang)
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     with _progress(ui, "Files") as bar:
         sentences = bar.add_task("Sentences", total=None) if bar is not None else None
@@ -282,6 +323,9 @@ def eval_command(
     ] = EvalMode.both,
     model: ModelOpt = None,
     device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    compute_type: ComputeOpt = None,
+    threads: ThreadsOpt = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
     check: Annotated[
@@ -298,7 +342,8 @@ def eval_command(
 
     ui = _ui(quiet, debug)
     modes = MODES if mode is EvalMode.both else (mode.value,)
-    translator = _translator(model, device, SourceLang.ar) if "ar" in modes else None
+    engine = _engine(device, backend, compute_type, threads)
+    translator = _translator(model, engine, SourceLang.ar) if "ar" in modes else None
     with _progress(ui, "Evaluating") as bar:
 
         def on_article(name: str, which: str) -> None:

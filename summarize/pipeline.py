@@ -87,7 +87,7 @@ def translate_document(
     return Document(
         "ar",
         sentences,
-        models={"translator": translator.spec.id},
+        models={"translator": translator.spec.id, "translator_engine": translator.describe()},
         warnings=tuple(warnings),
     )
 

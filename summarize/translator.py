@@ -6,10 +6,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .backends import Backend, Decoded, DecodeParams, load_backend
+from .backends import Backend, Decoded, DecodeParams, EngineOptions, load_backend
 from .config import TranslatorSpec
 from .guard import degenerate_reason
-from .hub import locate
 from .segment import split_to_fit
 
 log = logging.getLogger(__name__)
@@ -50,20 +49,24 @@ def make_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
 class Translator:
     """A MarianMT translator for one model spec; the model is loaded on first use, once."""
 
-    def __init__(self, spec: TranslatorSpec, device: str = "auto", backend: str = "torch") -> None:
+    def __init__(self, spec: TranslatorSpec, engine: EngineOptions | str = "auto") -> None:
         self.spec = spec
-        self._device = device
-        self._backend_name = backend
+        # a bare string is the device, for the common case Translator(spec, "cpu")
+        self.engine = EngineOptions(device=engine) if isinstance(engine, str) else engine
         self._backend: Backend | None = None
 
     @property
     def backend(self) -> Backend:
-        """The loaded backend (loads the model the first time)."""
+        """The loaded backend (loads, and for ct2 converts once, the model the first time)."""
         if self._backend is None:
-            path = locate(self.spec)
-            log.info("loading %s from %s", self.spec.id, path)
-            self._backend = load_backend(path, self._device, self.spec.id, self._backend_name)
+            self._backend = load_backend(self.spec, self.engine)
         return self._backend
+
+    def describe(self) -> str:
+        """What translates, for the output's `models` field: "ct2 int8 cpu" or "torch cpu"."""
+        backend = self.backend
+        compute = getattr(backend, "compute_type", None)
+        return " ".join(p for p in (backend.name, compute, backend.device) if p)
 
     def _params(self, guarded: bool = False) -> DecodeParams:
         spec = self.spec

@@ -23,17 +23,35 @@ def loop_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_marian(tmp_path_factory.mktemp("models") / "loop", loop_token="▁the")
 
 
+@pytest.fixture(scope="session")
+def ct2_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where CTranslate2 conversions go during the tests (shared, so each converts once)."""
+    return tmp_path_factory.mktemp("ct2-cache")
+
+
 @pytest.fixture()
 def models_file(
-    tmp_path: Path, tiny_model_dir: Path, loop_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    tiny_model_dir: Path,
+    loop_model_dir: Path,
+    ct2_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Path]:
     """A models.yaml naming the tiny models, in force through SUMMARIZE_MODELS_FILE."""
     path = tmp_path / "models.yaml"
     path.write_text(TINY_MODELS_YAML.format(tiny=tiny_model_dir, loop=loop_model_dir), "utf-8")
     monkeypatch.setenv("SUMMARIZE_MODELS_FILE", str(path))
-    monkeypatch.delenv("SUMMARIZE_MODEL", raising=False)
+    monkeypatch.setenv("SUMMARIZE_CACHE", str(ct2_cache))
+    for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     yield path
+
+
+@pytest.fixture(params=["torch", "ct2"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each engine-level test runs on both backends."""
+    return str(request.param)
 
 
 @pytest.fixture()

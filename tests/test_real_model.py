@@ -20,7 +20,7 @@ def test_seed_article_with_default_model(shared_dir: Path) -> None:
     if not is_available(spec):
         pytest.skip(f"{spec.id} is not cached (summarize models download {spec.name})")
     text = (shared_dir / "seed" / "article-ar.txt").read_text("utf-8")
-    document = translate_document(text, Translator(spec, device="auto"))
+    document = translate_document(text, Translator(spec))
     english = " ".join(s.translation for s in document.sentences).lower()
     assert all(s.translation for s in document.sentences)
     for name in ("deir ez-zor", "united states", "foreign ministry", "qamishli"):

@@ -104,19 +104,23 @@ def test_loaded_terms_are_recorded_with_who_used_them() -> None:
 def _document(pairs: list[tuple[str, str]]) -> Document:
     from summarize.document import Sentence
 
-    return Document(
-        "ar", tuple(Sentence(i, i, "body", ar, en) for i, (ar, en) in enumerate(pairs))
-    )
+    return Document("ar", tuple(Sentence(i, i, "body", ar, en) for i, (ar, en) in enumerate(pairs)))
 
 
 def test_outlet_from_a_dateline_agency() -> None:
     from summarize.analysis import analyze
 
-    document = analyze(_document([
-        ("دمشق - (رويترز) - شهدت المدينة هدوءاً حذراً اليوم.",
-         "Damascus - (Reuters) - The city saw cautious calm today."),
-        ("وانتشرت دوريات في الشوارع.", "Patrols were deployed in the streets."),
-    ]))
+    document = analyze(
+        _document(
+            [
+                (
+                    "دمشق - (رويترز) - شهدت المدينة هدوءاً حذراً اليوم.",
+                    "Damascus - (Reuters) - The city saw cautious calm today.",
+                ),
+                ("وانتشرت دوريات في الشوارع.", "Patrols were deployed in the streets."),
+            ]
+        )
+    )
     assert document.analysis is not None and document.analysis.outlet == "Reuters"
     assert all(c.party == "Reuters" for c in document.analysis.claims)
 
@@ -125,11 +129,17 @@ def test_english_translation_is_a_second_signal() -> None:
     from summarize.analysis import analyze
 
     # أفصح ("disclosed") is not in the Arabic lexicon; the English names a gazetteer party.
-    document = analyze(_document([
-        ("أفصحت الأمم المتحدة عن خطة جديدة للإغاثة.",
-         "The United Nations said it had a new relief plan."),
-        ("وأفصح السكان عن مخاوفهم.", "Residents of the city voiced fears."),
-    ]))
+    document = analyze(
+        _document(
+            [
+                (
+                    "أفصحت الأمم المتحدة عن خطة جديدة للإغاثة.",
+                    "The United Nations said it had a new relief plan.",
+                ),
+                ("وأفصح السكان عن مخاوفهم.", "Residents of the city voiced fears."),
+            ]
+        )
+    )
     assert document.analysis is not None
     first, second = document.analysis.claims
     assert first.voice == "attributed" and first.party == "the United Nations"

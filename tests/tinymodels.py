@@ -32,9 +32,11 @@ def build_tokenizer_files(workdir: Path, vocab_size: int = 400) -> tuple[Path, P
         minloglevel=2,
     )
     processor = spm.SentencePieceProcessor(model_file=f"{prefix}.model")
-    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
+    # The layout of OPUS-MT vocabularies: </s> 0, <unk> 1, the pieces, <pad> last.
+    vocab = {"</s>": 0, "<unk>": 1}
     for index in range(processor.get_piece_size()):
         vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    vocab["<pad>"] = len(vocab)
     vocab_file = workdir / "vocab.json"
     vocab_file.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     return Path(f"{prefix}.model"), vocab_file
