@@ -6,6 +6,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -96,8 +97,9 @@ def _process(
     translator: Translator | None,
     options: BatchOptions,
     progress: Progress | None,
+    reading: Future[str],
 ) -> None:
-    text = read_article(source)
+    text = reading.result()  # read (and decoded) in the background while the previous file ran
     process = run_document if options.summary else translate_document
     document = process(text, translator, options.pipeline, str(source), progress)
     write_atomic(output, render(document, options.fmt))
@@ -113,6 +115,7 @@ def run_batch(
 
     A bad file is recorded and skipped; a model that cannot be loaded stops the run (every
     file would fail the same way). Outputs are written atomically, so a killed run resumes.
+    The next file is read and decoded in a background thread while the current one translates.
     """
     check_folders(options)
     pairs = plan(options)
@@ -121,18 +124,27 @@ def run_batch(
         manifest = (options.out_dir / MANIFEST).open("w", encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"{options.out_dir}: cannot write: {exc.strerror}") from exc
-    with manifest:
-        for number, (source, output) in enumerate(pairs, start=1):
+    todo = [options.force or not is_fresh(source, output) for source, output in pairs]
+    reads: dict[int, Future[str]] = {}
+
+    def read_ahead(index: int) -> None:
+        if index < len(pairs) and todo[index] and index not in reads:
+            reads[index] = reader.submit(read_article, pairs[index][0])
+
+    with manifest, ThreadPoolExecutor(max_workers=1, thread_name_prefix="read") as reader:
+        for index, (source, output) in enumerate(pairs):
+            read_ahead(index)
+            read_ahead(index + 1)  # the next file is read while this one translates
             if on_start:
-                on_start(source, number, len(pairs))
+                on_start(source, index + 1, len(pairs))
             started = time.perf_counter()
             status: Status = "ok"
             error = None
-            if not options.force and is_fresh(source, output):
+            if not todo[index]:
                 status = "skipped"
             else:
                 try:
-                    _process(source, output, translator, options, progress)
+                    _process(source, output, translator, options, progress, reads.pop(index))
                 except ModelError:
                     raise
                 except SummarizeError as exc:

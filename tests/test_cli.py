@@ -255,7 +255,8 @@ def test_cli_import_and_help_do_not_load_torch() -> None:
     probe = (
         "-c\0import sys, summarize.cli; sys.argv=['summarize','--help']\n"
         "try:\n    summarize.cli.main()\nexcept SystemExit:\n    pass\n"
-        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'loaded'"
+        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules]\n"
+        "assert not heavy, heavy"
     )
     result = _python(probe)
     assert result.returncode == 0, result.stderr.decode()
@@ -272,3 +273,27 @@ def test_python_dash_m_and_real_pipe(models_file: Path, fixture_article: Path) -
     english = _python("-m\0summarize\0-", env, stdin=b"Plain English text here.")
     assert english.returncode == 1
     assert english.stderr.decode().count("\n") == 1 and b"not Arabic" in english.stderr
+
+
+def test_ct2_hot_path_imports_neither_torch_nor_transformers(
+    models_file: Path, fixture_article: Path, ct2_cache: Path
+) -> None:
+    from summarize.config import resolve_translator
+    from summarize.ct2 import ensure_converted
+
+    ensure_converted(resolve_translator("tiny"), "int8")  # the first run converts, once
+    probe = (
+        "-c\0import sys, summarize.cli\n"
+        f"code = summarize.cli.main(['translate', {str(fixture_article)!r}, '--backend', 'ct2'])\n"
+        "assert code == 0, code\n"
+        "heavy = [m for m in ('torch', 'transformers') if m in sys.modules]\n"
+        "assert not heavy, heavy"
+    )
+    env = {
+        "SUMMARIZE_MODELS_FILE": str(models_file),
+        "SUMMARIZE_CACHE": str(ct2_cache),
+        "HF_HUB_OFFLINE": "1",
+    }
+    result = _python(probe, env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.strip()  # the translation was printed
