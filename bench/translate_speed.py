@@ -209,8 +209,10 @@ def run_engine(
 
         spec = _project_spec(model_dir, beam, length)
         path = converted_dir(spec, "int8")
+        # The layout the project's ct2 backend uses on CPU: one worker per thread, batches of
+        # at most 16 split so that every worker has one.
         translator = ctranslate2.Translator(
-            str(path), device="cpu", compute_type="int8", inter_threads=1, intra_threads=threads
+            str(path), device="cpu", compute_type="int8", inter_threads=threads, intra_threads=1
         )
         sp = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
         loaded = time.perf_counter()
@@ -218,7 +220,7 @@ def run_engine(
         results = translator.translate_batch(
             pieces,
             beam_size=beam,
-            max_batch_size=BATCH,
+            max_batch_size=min(BATCH, -(-len(texts) // threads)),
             max_decoding_length=length - 1,
             min_decoding_length=0,
         )
@@ -368,6 +370,7 @@ def main() -> None:
     count = 16 if args.quick else 32
     length = args.length or (32 if args.quick else 48)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="summarize-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "SUMMARIZE_CACHE": str(workdir / "cache"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,10 +41,11 @@ class Decoded:
 class Backend(Protocol):
     """What the pipeline needs from an inference engine."""
 
-    name: str  # "torch", later "ct2"
+    name: str  # "torch" or "ct2"
     device: str  # resolved device ("cpu" or "cuda")
     model_id: str  # what was loaded, for the output's `models` field
     max_positions: int  # longest input the model accepts, in tokens
+    parallel_batches: int  # batches that can run at the same time (ct2 workers), at least 1
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Source-side token counts (with </s>), exactly as the model would see them."""
@@ -52,6 +53,11 @@ class Backend(Protocol):
 
     def translate_batch(self, texts: Sequence[str], params: DecodeParams) -> list[Decoded]:
         """Translate texts (same order out as in)."""
+        ...
+
+    def submit(self, texts: Sequence[str], params: DecodeParams) -> Callable[[], list[Decoded]]:
+        """Start translating a batch; the returned function waits for and returns its outputs.
+        Batches submitted together run in parallel up to `parallel_batches`."""
         ...
 
 
@@ -72,6 +78,7 @@ class TorchMarianBackend:
     """MarianMT through transformers and torch: eval mode, inference_mode, batched generate."""
 
     name = "torch"
+    parallel_batches = 1
 
     def __init__(self, path: Path, device: str, model_id: str, threads: int = 0) -> None:
         import torch
@@ -131,6 +138,10 @@ class TorchMarianBackend:
             text = self._tokenizer.decode(ids, skip_special_tokens=True)
             results.append(Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=hit_limit))
         return results
+
+    def submit(self, texts: Sequence[str], params: DecodeParams) -> Callable[[], list[Decoded]]:
+        results = self.translate_batch(texts, params)  # torch runs one batch at a time
+        return lambda: results
 
 
 BACKENDS = ("auto", "ct2", "torch")

@@ -27,17 +27,20 @@ class Translation:
     piece_sources: tuple[str, ...]  # the source text of each piece, as sent to the model
 
 
-def make_batches(lengths: Sequence[int], budget: int) -> list[list[int]]:
+def make_batches(lengths: Sequence[int], budget: int, at_least: int = 1) -> list[list[int]]:
     """Group indices into batches, longest first, so that rows x longest row <= budget.
 
     Every index appears exactly once; a single item over the budget gets a batch of its own.
+    With `at_least` > 1 there are at least that many batches (when there are enough items), so
+    a backend that runs batches in parallel keeps all its workers busy.
     """
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    rows = max(1, -(-len(order) // max(1, at_least)))  # ceil(items / at_least)
     batches: list[list[int]] = []
     current: list[int] = []
     for index in order:
         longest = lengths[current[0]] if current else lengths[index]
-        if current and longest * (len(current) + 1) > budget:
+        if current and (longest * (len(current) + 1) > budget or len(current) >= rows):
             batches.append(current)
             current = []
         current.append(index)
@@ -106,9 +109,11 @@ class Translator:
             lengths.extend([length] if len(split) == 1 else backend.count_tokens(split))
         decoded: list[Decoded | None] = [None] * len(pieces)
         done = 0
-        for batch in make_batches(lengths, self.spec.batch_tokens):
-            outputs = backend.translate_batch([pieces[i] for i in batch], self._params())
-            for index, output in zip(batch, outputs, strict=True):
+        batches = make_batches(lengths, self.spec.batch_tokens, backend.parallel_batches)
+        # Submitted together, batches run in parallel where the backend can (ct2 on CPU).
+        waiting = [(b, backend.submit([pieces[i] for i in b], self._params())) for b in batches]
+        for batch, outputs in waiting:
+            for index, output in zip(batch, outputs(), strict=True):
                 decoded[index] = output
             done += len(batch)
             if progress:

@@ -68,6 +68,14 @@ def test_make_batches_respects_budget_and_covers_everything() -> None:
         assert [lengths[i] for i in batch] == sorted((lengths[i] for i in batch), reverse=True)
 
 
+def test_make_batches_at_least_one_batch_per_worker() -> None:
+    lengths = [10] * 16
+    assert [len(b) for b in make_batches(lengths, budget=10_000)] == [16]
+    assert [len(b) for b in make_batches(lengths, budget=10_000, at_least=2)] == [8, 8]
+    assert [len(b) for b in make_batches(lengths, budget=10_000, at_least=3)] == [6, 6, 4]
+    assert len(make_batches([5], budget=100, at_least=4)) == 1
+
+
 def test_no_truncation_every_word_reaches_the_model(models_file: Path) -> None:
     """A 1,500-word sentence without punctuation: each word is in some input to the encoder."""
     vocabulary = " ".join(SENTENCES).replace(".", "").split()
