@@ -97,6 +97,7 @@ class SummaryItem:
     party: str  # whose claim it reports
     claim_ids: tuple[int, ...]  # claims it rests on
     sentence_ids: tuple[int, ...]  # sentences those claims rest on
+    origin: str = "rules"  # who wrote it: "rules", or "llm" (then it passed the verifier)
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,7 @@ def analyze(
         summary=tuple(summarize_claims(claims, headline, lex, [s.source for s in body])),
         loaded_terms=tuple(_loaded_terms(document.sentences, used_by, outlet, lex)),
     )
-    return replace(document, analysis=analysis)
+    return replace(document, analysis=analysis, models={**document.models, "summarizer": "rules"})
 
 
 def _claim(

@@ -506,6 +506,8 @@ def _content_en(span: str) -> set[str]:
 def _gazetteer_en(span: str, lex: Lexicon) -> list[tuple[int, PartyEntry]]:
     """(position, entry) of gazetteer mentions, in order; the longest alias at each place."""
     low = " " + re.sub(r"[^\w.' -]", " ", span.lower().replace("’", "'")) + " "
+    # a full stop before a space ends a sentence or an abbreviation (U.S. -> "u.s")
+    low = re.sub(r"\s+", " ", re.sub(r"\.(?=\s)", " ", low))
     best: dict[int, tuple[int, PartyEntry]] = {}
     for entry in lex.parties:
         for alias in entry.en:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -14,6 +14,7 @@ from .errors import ConfigError
 MODELS_FILE_ENV = "SUMMARIZE_MODELS_FILE"
 MODEL_ENV = "SUMMARIZE_MODEL"
 DEVICE_ENV = "SUMMARIZE_DEVICE"
+LLM_MODEL_ENV = "SUMMARIZE_LLM_MODEL"
 BACKEND_ENV = "SUMMARIZE_BACKEND"
 
 
@@ -40,16 +41,36 @@ class TranslatorSpec:
 
 
 @dataclass(frozen=True)
+class LLMSpec:
+    """Settings of one summarizer model (models.yaml `summarizer.models`)."""
+
+    name: str  # the name in models.yaml, or the id/path itself for ad-hoc models
+    id: str  # hub id ("org/model") or a local directory
+    revision: str = "main"  # hub revision; unused for local directories
+    max_new_tokens: int = 700  # cap on the answer, in tokens
+    max_input_tokens: int = 8000  # longer prompts are not sent: the rules summary is used
+
+    @property
+    def is_local(self) -> bool:
+        """True when `id` names a directory on this machine."""
+        return Path(self.id).expanduser().is_dir()
+
+
+Spec = TypeVar("Spec", "TranslatorSpec", "LLMSpec")
+
+
+@dataclass(frozen=True)
 class ModelsConfig:
     """The whole of models.yaml."""
 
     default: str  # name of the default translator
     translators: dict[str, TranslatorSpec]  # name -> settings
     path: Path  # the file it was read from
+    default_summarizer: str | None = None  # name of the default summarizer model
+    summarizers: dict[str, LLMSpec] | None = None  # name -> settings
 
 
-_SPEC_KEYS = {f.name for f in fields(TranslatorSpec)} - {"name"}
-_TOP_KEYS = {"default", "translators"}
+_TOP_KEYS = {"default", "translators", "summarizer"}
 
 
 def bundled_models_file() -> Path:
@@ -80,13 +101,14 @@ def _check_keys(where: str, data: dict[str, Any], valid: set[str]) -> None:
         )
 
 
-def _parse_spec(where: str, name: str, data: Any) -> TranslatorSpec:
+def _parse_spec(where: str, name: str, data: Any, kind: type[Spec]) -> Spec:
+    role = "translator" if kind is TranslatorSpec else "summarizer"
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: translator '{name}' must be a mapping")
-    _check_keys(f"{where}: translator '{name}'", data, _SPEC_KEYS)
+        raise ConfigError(f"{where}: {role} '{name}' must be a mapping")
+    _check_keys(f"{where}: {role} '{name}'", data, {f.name for f in fields(kind)} - {"name"})
     if "id" not in data:
-        raise ConfigError(f"{where}: translator '{name}' has no 'id'")
-    defaults = TranslatorSpec(name=name, id=str(data["id"]))
+        raise ConfigError(f"{where}: {role} '{name}' has no 'id'")
+    defaults = kind(name=name, id=str(data["id"]))
     values: dict[str, Any] = {}
     for key, value in data.items():
         expected = type(getattr(defaults, key))
@@ -94,11 +116,10 @@ def _parse_spec(where: str, name: str, data: Any) -> TranslatorSpec:
             value = float(value)
         if not isinstance(value, expected) or isinstance(value, bool):
             raise ConfigError(
-                f"{where}: translator '{name}' key '{key}' must be {expected.__name__}, "
-                f"got {value!r}"
+                f"{where}: {role} '{name}' key '{key}' must be {expected.__name__}, got {value!r}"
             )
         if expected in (int, float) and value <= 0:
-            raise ConfigError(f"{where}: translator '{name}' key '{key}' must be positive")
+            raise ConfigError(f"{where}: {role} '{name}' key '{key}' must be positive")
         values[key] = value
     return replace(defaults, **values)
 
@@ -116,14 +137,36 @@ def load_models_config(path: Path | None = None) -> ModelsConfig:
     entries = raw.get("translators")
     if not isinstance(entries, dict) or not entries:
         raise ConfigError(f"{path}: 'translators' must be a non-empty mapping")
-    translators = {str(n): _parse_spec(str(path), str(n), d) for n, d in entries.items()}
+    translators = {
+        str(n): _parse_spec(str(path), str(n), d, TranslatorSpec) for n, d in entries.items()
+    }
     default = str(raw.get("default", next(iter(translators))))
     if default not in translators:
         raise ConfigError(
             f"{path}: default '{default}' is not a translator; valid names: "
             f"{', '.join(translators)}"
         )
-    return ModelsConfig(default=default, translators=translators, path=path)
+    default_summarizer, summarizers = _parse_summarizers(str(path), raw.get("summarizer"))
+    return ModelsConfig(default, translators, path, default_summarizer, summarizers)
+
+
+def _parse_summarizers(where: str, raw: Any) -> tuple[str | None, dict[str, LLMSpec] | None]:
+    if raw is None:
+        return None, None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: 'summarizer' must be a mapping")
+    _check_keys(f"{where}: summarizer", raw, {"default", "models"})
+    entries = raw.get("models")
+    if not isinstance(entries, dict) or not entries:
+        raise ConfigError(f"{where}: 'summarizer.models' must be a non-empty mapping")
+    models = {str(n): _parse_spec(where, str(n), d, LLMSpec) for n, d in entries.items()}
+    default = str(raw.get("default", next(iter(models))))
+    if default not in models:
+        raise ConfigError(
+            f"{where}: summarizer default '{default}' is not a summarizer; valid names: "
+            f"{', '.join(models)}"
+        )
+    return default, models
 
 
 def _looks_like_path(value: str) -> bool:
@@ -138,9 +181,22 @@ def resolve_translator(choice: str | None, config: ModelsConfig | None = None) -
     """
     config = config or load_models_config()
     value = choice or os.environ.get(MODEL_ENV) or config.default
-    if value in config.translators:
-        return config.translators[value]
-    base = config.translators[config.default]
+    return _resolve(value, config.translators, config.default, "model")
+
+
+def resolve_summarizer(choice: str | None, config: ModelsConfig | None = None) -> LLMSpec:
+    """Turn --llm-model (or $SUMMARIZE_LLM_MODEL, or the file's default) into settings."""
+    config = config or load_models_config()
+    if not config.summarizers or config.default_summarizer is None:
+        raise ConfigError(f"{config.path}: has no 'summarizer' section")
+    value = choice or os.environ.get(LLM_MODEL_ENV) or config.default_summarizer
+    return _resolve(value, config.summarizers, config.default_summarizer, "summarizer model")
+
+
+def _resolve(value: str, named: dict[str, Spec], default: str, what: str) -> Spec:
+    if value in named:
+        return named[value]
+    base = named[default]
     candidate = Path(value).expanduser()
     if candidate.is_dir():
         return replace(base, name=value, id=str(candidate.resolve()), revision="main")
@@ -150,6 +206,6 @@ def resolve_translator(choice: str | None, config: ModelsConfig | None = None) -
     if len(parts) == 2 and all(parts):
         return replace(base, name=value, id=value, revision="main")
     raise ConfigError(
-        f"unknown model '{value}'; valid names: {', '.join(config.translators)} "
+        f"unknown {what} '{value}'; valid names: {', '.join(named)} "
         "(or a hub id like org/name, or a local directory)"
     )

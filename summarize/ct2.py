@@ -84,7 +84,11 @@ def converted_dir(spec: TranslatorSpec, compute_type: str) -> Path:
 
 def convert(source: Path, target: Path, compute_type: str) -> Path:
     """Convert a saved Hugging Face Marian model into `target`, atomically."""
+    import transformers
     from ctranslate2.converters import TransformersConverter
+
+    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))

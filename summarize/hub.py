@@ -6,8 +6,10 @@ import logging
 import os
 from pathlib import Path
 
-from .config import TranslatorSpec
+from .config import LLMSpec, TranslatorSpec
 from .errors import ModelError
+
+ModelSpec = TranslatorSpec | LLMSpec
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +27,7 @@ def offline() -> bool:
     )
 
 
-def _not_available(spec: TranslatorSpec, why: str) -> ModelError:
+def _not_available(spec: ModelSpec, why: str) -> ModelError:
     return ModelError(
         f"model '{spec.name}' ({spec.id}) is not available: {why}. Fix: run "
         f"`summarize models download {spec.name}` on a connected machine and copy the cache, "
@@ -33,7 +35,7 @@ def _not_available(spec: TranslatorSpec, why: str) -> ModelError:
     )
 
 
-def cached_snapshot(spec: TranslatorSpec) -> Path | None:
+def cached_snapshot(spec: ModelSpec) -> Path | None:
     """The local snapshot of a hub model when it is fully cached, else None."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
@@ -45,14 +47,14 @@ def cached_snapshot(spec: TranslatorSpec) -> Path | None:
     return path if (path / "config.json").is_file() else None
 
 
-def is_available(spec: TranslatorSpec) -> bool:
+def is_available(spec: ModelSpec) -> bool:
     """True when the model can be loaded without the network."""
     if spec.is_local:
         return (Path(spec.id).expanduser() / "config.json").is_file()
     return cached_snapshot(spec) is not None
 
 
-def download(spec: TranslatorSpec) -> Path:
+def download(spec: ModelSpec) -> Path:
     """Fetch a hub model into the Hugging Face cache (safetensors only when the repo has them)."""
     if spec.is_local:
         return Path(spec.id).expanduser()
@@ -71,7 +73,7 @@ def download(spec: TranslatorSpec) -> Path:
         raise _not_available(spec, f"download failed ({reason})") from exc
 
 
-def locate(spec: TranslatorSpec) -> Path:
+def locate(spec: ModelSpec) -> Path:
     """A local directory holding the model: the given path, the cache, or (online) a download."""
     if spec.is_local:
         path = Path(spec.id).expanduser()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .document import Document, Sentence
@@ -92,17 +93,24 @@ def translate_document(
     )
 
 
+Summarizer = Callable[[Document], Document]  # rewrites the summary of an analysed document
+
+
 def run_document(
     text: str,
     translator: Translator | None,
     options: PipelineOptions | None = None,
     name: str = "input",
     progress: Progress | None = None,
+    summarizer: Summarizer | None = None,
 ) -> Document:
-    """Translate an article, then attribute its claims and write the neutral summary."""
+    """Translate an article, then attribute its claims and write the neutral summary (the rules
+    summary, or `summarizer`'s, e.g. the verified LLM summary of llm.py)."""
     from .analysis import analyze
 
     document = translate_document(text, translator, options, name, progress)
     if translator is None or document.source_language != "ar":
-        return analyze(document)
-    return analyze(document, lambda spans: [t.text for t in translator.translate(spans)])
+        document = analyze(document)
+    else:
+        document = analyze(document, lambda spans: [t.text for t in translator.translate(spans)])
+    return summarizer(document) if summarizer is not None else document

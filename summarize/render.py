@@ -35,6 +35,7 @@ def _analysis_dict(analysis: Analysis) -> dict[str, Any]:
                 "party": i.party,
                 "claim_ids": list(i.claim_ids),
                 "sentence_ids": list(i.sentence_ids),
+                "origin": i.origin,
             }
             for i in analysis.summary
         ],

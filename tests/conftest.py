@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tinymodels import FIXTURES, TINY_MODELS_YAML, build_tiny_marian
+from tinymodels import FIXTURES, TINY_MODELS_YAML, build_tiny_causal_lm, build_tiny_marian
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -24,6 +24,12 @@ def loop_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_llm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random causal LM with a chat template: garbage out, through the real code path."""
+    return build_tiny_causal_lm(tmp_path_factory.mktemp("models") / "tinyllm")
+
+
+@pytest.fixture(scope="session")
 def ct2_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where CTranslate2 conversions go during the tests (shared, so each converts once)."""
     return tmp_path_factory.mktemp("ct2-cache")
@@ -34,15 +40,19 @@ def models_file(
     tmp_path: Path,
     tiny_model_dir: Path,
     loop_model_dir: Path,
+    tiny_llm_dir: Path,
     ct2_cache: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Path]:
     """A models.yaml naming the tiny models, in force through SUMMARIZE_MODELS_FILE."""
     path = tmp_path / "models.yaml"
-    path.write_text(TINY_MODELS_YAML.format(tiny=tiny_model_dir, loop=loop_model_dir), "utf-8")
+    path.write_text(
+        TINY_MODELS_YAML.format(tiny=tiny_model_dir, loop=loop_model_dir, llm=tiny_llm_dir),
+        "utf-8",
+    )
     monkeypatch.setenv("SUMMARIZE_MODELS_FILE", str(path))
     monkeypatch.setenv("SUMMARIZE_CACHE", str(ct2_cache))
-    for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE"):
+    for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE", "SUMMARIZE_LLM_MODEL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     yield path

@@ -1,0 +1,184 @@
+"""Checks on summary items a language model wrote: every item must be traceable and neutral.
+
+An item passes only when the claims it cites exist and belong to one party, it names that party,
+its quotations appear verbatim in the translation, its numbers appear in the cited sentences, it
+uses no loaded word or side-taking verb outside quotation marks, it names no party the article
+does not mention, and its words come from the claims it cites.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .analysis import Analysis, Claim, loaded_matches, quoted_spans
+from .attribution import _gazetteer_en
+from .document import Document
+from .lexicon import Lexicon, load_lexicon
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SIDE_TAKING = re.compile(r"\b(claimed|admitted|revealed|exposed|insisted)\b", re.I)
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_FUNCTION = {
+    "the",
+    "and",
+    "that",
+    "for",
+    "with",
+    "from",
+    "its",
+    "his",
+    "her",
+    "their",
+    "this",
+    "these",
+    "said",
+    "stated",
+    "says",
+    "according",
+    "reported",
+    "called",
+    "accused",
+    "denied",
+    "warned",
+    "also",
+    "which",
+    "who",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "been",
+    "are",
+    "not",
+    "but",
+    "into",
+    "over",
+    "after",
+    "about",
+    "than",
+    "they",
+    "them",
+    "it's",
+    "of",
+    "on",
+}
+MIN_GROUNDING = 0.5  # share of an item's content words that must come from its cited claims
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One summary item as the model proposed it."""
+
+    text: str  # the sentence
+    claim_ids: tuple[int, ...]  # claims it says it rests on
+
+
+def parse_items(output: str) -> tuple[list[Proposal], list[str]]:
+    """Items from the model's answer: one JSON object per line, {"text": ..., "claims": [...]}.
+
+    Returns the items and one message per line that is not a well-formed item.
+    """
+    proposals, problems = [], []
+    for line in output.splitlines():
+        line = line.strip().strip(",")
+        if not line or line in {"[", "]", "```", "```json", "```jsonl"}:
+            continue
+        try:
+            data = json.loads(line)
+            text = data["text"]
+            ids = data["claims"]
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError("empty text")
+            if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+                raise ValueError("claims must be a list of claim ids")
+        except (ValueError, KeyError, TypeError) as exc:
+            problems.append(f"malformed line ({exc}): {line[:80]}")
+            continue
+        proposals.append(Proposal(" ".join(text.split()), tuple(ids)))
+    return proposals, problems
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION]
+
+
+def _outside_quotes(text: str) -> str:
+    spans = quoted_spans(text)
+    return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+
+
+def _named(party: str, text: str) -> bool:
+    bare = re.sub(r"^the\s+", "", party.strip(), flags=re.I).lower()
+    return bare in text.lower()
+
+
+def verify(item: Proposal, document: Document, lexicon: Lexicon | None = None) -> list[str]:
+    """The rules `item` breaks (empty when it passes)."""
+    lex = lexicon or load_lexicon()
+    analysis = document.analysis
+    assert analysis is not None, "verify() needs a document with claims"
+    claims = {c.id: c for c in analysis.claims}
+    problems: list[str] = []
+    missing = [i for i in item.claim_ids if i not in claims]
+    if not item.claim_ids:
+        problems.append("cites no claim")
+    if missing:
+        problems.append(f"cites claims that do not exist: {missing}")
+    cited = [claims[i] for i in item.claim_ids if i in claims]
+    parties = sorted({c.party for c in cited})
+    if len(parties) > 1:
+        problems.append(f"mixes the claims of several parties: {', '.join(parties)}")
+    elif parties and not _named(parties[0], item.text):
+        problems.append(f"does not name the party of its claims, {parties[0]}")
+    problems += _quotes_and_numbers(item, document, cited)
+    problems += _wording(item, analysis, document, lex)
+    if cited:
+        problems += _grounding(item, cited)
+    return problems
+
+
+def _quotes_and_numbers(item: Proposal, document: Document, cited: list[Claim]) -> list[str]:
+    problems = []
+    translation = " ".join(s.translation for s in document.sentences)
+    for start, end in quoted_spans(item.text):
+        quote = item.text[start + 1 : end - 1].strip()
+        if quote and quote not in translation:
+            problems.append(f"quotes words the article does not contain: “{quote[:60]}”")
+    cited_text = " ".join(c.text for c in cited)
+    for number in _NUMBER.findall(item.text):
+        if number not in cited_text:
+            problems.append(f"gives a number its claims do not: {number}")
+    return problems
+
+
+def _wording(item: Proposal, analysis: Analysis, document: Document, lex: Lexicon) -> list[str]:
+    problems = []
+    outside = _outside_quotes(item.text)
+    for start, end, _ in loaded_matches(outside, lex):
+        problems.append(f"uses the loaded word '{outside[start:end]}' outside quotation marks")
+    for match in _SIDE_TAKING.finditer(outside):
+        problems.append(f"uses the side-taking verb '{match.group()}'")
+    article = " ".join(
+        [s.translation for s in document.sentences] + [c.party for c in analysis.claims]
+    ).lower()
+    for _, entry in _gazetteer_en(outside, lex):
+        aliases = [entry.name.lower(), *entry.en]
+        if not any(alias in article for alias in aliases):
+            problems.append(f"names {entry.name}, who is not in the article")
+    return problems
+
+
+def _grounding(item: Proposal, cited: list[Claim]) -> list[str]:
+    source = set(_content(" ".join(c.text + " " + c.party for c in cited)))
+    words = _content(_outside_quotes(item.text))
+    if not words:
+        return []
+    share = sum(w in source for w in words) / len(words)
+    if share < MIN_GROUNDING:
+        return [f"only {share:.0%} of its words come from the claims it cites"]
+    return []
