@@ -9,12 +9,12 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,12 +24,19 @@ from rich.table import Table
 
 from . import __version__
 from .backends import EngineOptions
-from .config import BACKEND_ENV, DEVICE_ENV, load_models_config, resolve_translator
+from .config import (
+    BACKEND_ENV,
+    DEVICE_ENV,
+    load_models_config,
+    resolve_summarizer,
+    resolve_translator,
+)
 from .errors import InputError, SummarizeError
 from .render import render
 from .textio import read_article, write_atomic
 
 if TYPE_CHECKING:
+    from .pipeline import Summarizer
     from .translator import Translator
 
 app = typer.Typer(
@@ -174,7 +181,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _single(
-    summary: bool,
+    summary: bool | Summarizer,
     file: str,
     model: str | None,
     engine: EngineOptions,
@@ -192,6 +199,7 @@ def _single(
     from .pipeline import PipelineOptions, run_document, translate_document
 
     process = run_document if summary else translate_document
+    extra = {"summarizer": summary} if callable(summary) else {}
 
     with _progress(ui, "Translating") as bar:
 
@@ -205,6 +213,7 @@ def _single(
             PipelineOptions(source_lang=lang.value),
             name="stdin" if file == "-" else file,
             progress=report,
+            **extra,
         )
     _emit(render(document, fmt.value), output)
 
@@ -214,32 +223,85 @@ OutputOpt = Annotated[
 ]
 
 
-def _single_command(summary: bool) -> Callable[..., None]:
-    """The `run` (summary=True) and `translate` commands: one article from a file or stdin."""
-
-    def command(
-        file: InputArg = "-",
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        backend: BackendOpt = None,
-        compute_type: ComputeOpt = None,
-        threads: ThreadsOpt = 0,
-        source_lang: LangOpt = SourceLang.ar,
-        fmt: FormatOpt = Format.text,
-        output: OutputOpt = None,
-        quiet: QuietOpt = False,
-        debug: DebugOpt = False,
-    ) -> None:
-        engine = _engine(device, backend, compute_type, threads)
-        _single(summary, file, model, engine, source_lang, fmt, output, quiet, debug)
-
-    return command
+class SummarizerChoice(str, Enum):
+    rules = "rules"
+    llm = "llm"
 
 
-app.command("run", help="Translate an article, then write a neutral summary of who said what.")(
-    _single_command(summary=True)
-)
-app.command("translate", help="Translate an article only.")(_single_command(summary=False))
+SummarizerOpt = Annotated[
+    SummarizerChoice,
+    typer.Option("--summarizer", help="rules (default) or llm (verified, rules fill in)."),
+]
+LLMModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-model",
+        help="Summarizer name from models.yaml, hub id, or directory. [env: SUMMARIZE_LLM_MODEL]",
+    ),
+]
+PromptOpt = Annotated[
+    Path | None, typer.Option("--prompt", help="Prompt template (default prompts/summary.yaml).")
+]
+
+
+def _summarizer(
+    choice: SummarizerChoice, llm_model: str | None, prompt: Path | None, engine: EngineOptions
+) -> Summarizer | None:
+    """None for the rules summary; else the LLM summarizer (template checked now, model later)."""
+    if choice is SummarizerChoice.rules:
+        if llm_model or prompt:
+            raise InputError("--llm-model and --prompt go with --summarizer llm")
+        return None
+    from .hub import locate
+    from .llm import LLM, LLMSummarizer
+    from .prompts import load_prompt
+
+    template = load_prompt(prompt)
+    spec = resolve_summarizer(llm_model)
+    locate(spec)  # before translating: a missing model fails fast, losing no work
+    return LLMSummarizer(LLM(spec, engine.device), template)
+
+
+@app.command()
+def run(
+    file: InputArg = "-",
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    compute_type: ComputeOpt = None,
+    threads: ThreadsOpt = 0,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    summarizer: SummarizerOpt = SummarizerChoice.rules,
+    llm_model: LLMModelOpt = None,
+    prompt: PromptOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate an article, then write a neutral summary of who said what."""
+    engine = _engine(device, backend, compute_type, threads)
+    chosen = _summarizer(summarizer, llm_model, prompt, engine) or True
+    _single(chosen, file, model, engine, source_lang, fmt, output, quiet, debug)
+
+
+@app.command()
+def translate(
+    file: InputArg = "-",
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    compute_type: ComputeOpt = None,
+    threads: ThreadsOpt = 0,
+    source_lang: LangOpt = SourceLang.ar,
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Translate an article only."""
+    engine = _engine(device, backend, compute_type, threads)
+    _single(False, file, model, engine, source_lang, fmt, output, quiet, debug)
 
 
 @app.command()
@@ -328,6 +390,9 @@ def eval_command(
     threads: ThreadsOpt = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    summarizer: SummarizerOpt = SummarizerChoice.rules,
+    llm_model: LLMModelOpt = None,
+    prompt: PromptOpt = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when a target is not met.")
     ] = False,
@@ -344,13 +409,14 @@ def eval_command(
     modes = MODES if mode is EvalMode.both else (mode.value,)
     engine = _engine(device, backend, compute_type, threads)
     translator = _translator(model, engine, SourceLang.ar) if "ar" in modes else None
+    chosen = _summarizer(summarizer, llm_model, prompt, engine)
     with _progress(ui, "Evaluating") as bar:
 
         def on_article(name: str, which: str) -> None:
             if bar is not None:
                 bar.update(bar.task_ids[0], description=f"{name} ({which})")
 
-        scores = evaluate(folder, modes, translator, on_article)
+        scores = evaluate(folder, modes, translator, on_article, chosen)
     per_mode = {m: totals([s for s in scores if s.mode == m]) for m in modes}
     if fmt is Format.json:
         report = {
@@ -388,22 +454,38 @@ def models_list() -> None:
     from .hub import is_available
 
     config = load_models_config()
-    table = Table("name", "id", "revision", "cached", box=None)
-    for name, spec in config.translators.items():
-        label = f"{name} (default)" if name == config.default else name
-        table.add_row(label, spec.id, spec.revision, "yes" if is_available(spec) else "no")
-    Console(no_color=bool(os.environ.get("NO_COLOR"))).print(table)
+    table = Table("role", "name", "id", "revision", "cached", box=None)
+    roles: list[tuple[str, dict[str, Any], str | None]] = [
+        ("translator", dict(config.translators), config.default),
+        ("summarizer", dict(config.summarizers or {}), config.default_summarizer),
+    ]
+    for role, specs, default in roles:
+        for name, spec in specs.items():
+            label = f"{name} (default)" if name == default else name
+            cached = "yes" if is_available(spec) else "no"
+            table.add_row(role, label, spec.id, spec.revision, cached)
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")))
+    if console.is_terminal:
+        console.print(table)
+    else:  # piped: whole values, one tab-separated row per model
+        for row in zip(*(column.cells for column in table.columns), strict=True):
+            print("\t".join(row))
 
 
 @models_app.command("download")
 def models_download(
-    name: Annotated[str, typer.Argument(help="Name from models.yaml, or a hub id.")],
+    name: Annotated[
+        str, typer.Argument(help="Translator or summarizer name from models.yaml, or a hub id.")
+    ],
 ) -> None:
     """Download a model into the Hugging Face cache (needs network)."""
     from .hub import download
 
     _ui(False, False)
-    print(download(resolve_translator(name)))
+    config = load_models_config()
+    is_summarizer = name in (config.summarizers or {})
+    spec = resolve_summarizer(name, config) if is_summarizer else resolve_translator(name, config)
+    print(download(spec))
 
 
 def _version(value: bool) -> None:

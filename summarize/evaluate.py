@@ -21,7 +21,7 @@ from .document import Document
 from .errors import InputError
 from .lexicon import load_lexicon
 from .normalize import normalize_line
-from .pipeline import PipelineOptions, run_document
+from .pipeline import PipelineOptions, Summarizer, run_document
 from .translator import Translator
 
 MODES = ("en", "ar")
@@ -211,6 +211,7 @@ def evaluate(
     modes: tuple[str, ...],
     translator: Translator | None,
     on_article: Callable[[str, str], None] | None = None,
+    summarizer: Summarizer | None = None,
 ) -> list[ArticleScore]:
     """Run and score every annotated article of `folder` in each mode."""
     scores = []
@@ -220,7 +221,11 @@ def evaluate(
                 on_article(path.name, mode)
             options = PipelineOptions(source_lang="en" if mode == "en" else "ar")
             document = run_document(
-                gold[mode], translator if mode == "ar" else None, options, name=path.name
+                gold[mode],
+                translator if mode == "ar" else None,
+                options,
+                name=path.name,
+                summarizer=summarizer,
             )
             scores.append(score(gold, document, mode))
     return scores

@@ -28,10 +28,11 @@ def offline() -> bool:
 
 
 def _not_available(spec: ModelSpec, why: str) -> ModelError:
+    flag = "--llm-model" if isinstance(spec, LLMSpec) else "--model"
     return ModelError(
         f"model '{spec.name}' ({spec.id}) is not available: {why}. Fix: run "
         f"`summarize models download {spec.name}` on a connected machine and copy the cache, "
-        "point HF_HOME at a cache that has it, or pass --model PATH to a saved model directory"
+        f"point HF_HOME at a cache that has it, or pass {flag} PATH to a saved model directory"
     )
 
 

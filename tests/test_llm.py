@@ -153,3 +153,53 @@ def test_run_with_llm_summarizer_records_what_happened(models_file: Path) -> Non
     assert all(i.origin in {"llm", "rules"} for i in document.analysis.summary)
     plain = run_document(english, None, PipelineOptions("en"))
     assert plain.models["summarizer"] == "rules"
+
+
+def test_cli_run_and_eval_with_the_llm(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from summarize.cli import main
+
+    article = tmp_path / "en.txt"
+    article.write_text(json.loads(FIXTURE.read_text("utf-8"))["en"], "utf-8")
+    code = main(
+        [
+            "run",
+            str(article),
+            "--source-lang",
+            "en",
+            "--summarizer",
+            "llm",
+            "--llm-model",
+            "tinyllm",
+            "-f",
+            "json",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    document = json.loads(out)
+    schema = Path(__file__).resolve().parents[1] / "summarize" / "schema" / "document.schema.json"
+    jsonschema.validate(document, json.loads(schema.read_text("utf-8")))
+    assert document["models"]["summarizer"].startswith(("rules (llm:", "llm:"))
+    assert {i["origin"] for i in document["summary"]} <= {"rules", "llm"}
+    code = main(["eval", str(FIXTURE.parent), "--mode", "en", "--summarizer", "llm", "--check"])
+    assert code == 0, capsys.readouterr().out
+
+
+def test_cli_rejects_a_bad_prompt_in_one_line(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summarize.cli import main
+
+    bad = tmp_path / "p.yaml"
+    bad.write_text("system: '{article}'\nuser: '{sentences}'\n", "utf-8")
+    article = tmp_path / "en.txt"
+    article.write_text("The minister said the talks would resume.", "utf-8")
+    code = main(
+        ["run", str(article), "--source-lang", "en", "--summarizer", "llm", "--prompt", str(bad)]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert "unknown variable(s) article" in err and "missing variable(s) outlet, count" in err
