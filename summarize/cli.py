@@ -357,7 +357,7 @@ def batch(
             counts[result.status] += 1
             if result.status == "failed":
                 ui.console.print(
-                    f"[red]failed[/red] {result.input}: {result.error}",
+                    f"[red]failed[/red] {result.error}",
                     highlight=False,
                     soft_wrap=True,
                 )
