@@ -7,9 +7,10 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from .errors import InputError, ModelError, OutputError, SummarizeError
 from .pipeline import PipelineOptions, run_document, translate_document
@@ -91,6 +92,63 @@ def is_fresh(source: Path, output: Path) -> bool:
     return output.exists() and output.stat().st_mtime >= source.stat().st_mtime
 
 
+def pending(options: BatchOptions) -> list[tuple[Path, Path, bool]]:
+    """Check the folders and plan the run: (input, output, to do) for every input, in order.
+
+    A file is to do when --force is given or its output is missing or older than the input.
+    """
+    check_folders(options)
+    return [
+        (source, output, options.force or not is_fresh(source, output))
+        for source, output in plan(options)
+    ]
+
+
+@contextmanager
+def open_manifest(options: BatchOptions) -> Iterator[TextIO]:
+    """The output folder's manifest.jsonl, written anew (the output folder is created)."""
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        manifest = (options.out_dir / MANIFEST).open("w", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{options.out_dir}: cannot write: {exc.strerror}") from exc
+    with manifest:
+        yield manifest
+
+
+def manifest_line(result: FileResult) -> str:
+    """One JSON line of manifest.jsonl."""
+    return json.dumps(asdict(result), ensure_ascii=False) + "\n"
+
+
+def record(manifest: TextIO, result: FileResult) -> None:
+    """Append one result to the manifest, flushed: a killed run keeps every line written."""
+    manifest.write(manifest_line(result))
+    manifest.flush()
+
+
+def render_article(
+    source: Path,
+    text: str,
+    translator: Translator | None,
+    options: BatchOptions,
+    progress: Progress | None = None,
+) -> str:
+    """One article through the pipeline, rendered in the run's format (what is written)."""
+    process = run_document if options.summary else translate_document
+    document = process(text, translator, options.pipeline, str(source), progress)
+    return render(document, options.fmt)
+
+
+def failure(exc: Exception, source: Path) -> str:
+    """The manifest's one-line reason for a file that failed (ModelError is not a file's fault:
+    callers let it stop the run)."""
+    if isinstance(exc, SummarizeError):
+        return str(exc)
+    log.error("unexpected error on %s", source, exc_info=exc)
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
 def _process(
     source: Path,
     output: Path,
@@ -100,9 +158,7 @@ def _process(
     reading: Future[str],
 ) -> None:
     text = reading.result()  # read (and decoded) in the background while the previous file ran
-    process = run_document if options.summary else translate_document
-    document = process(text, translator, options.pipeline, str(source), progress)
-    write_atomic(output, render(document, options.fmt))
+    write_atomic(output, render_article(source, text, translator, options, progress))
 
 
 def run_batch(
@@ -111,50 +167,42 @@ def run_batch(
     on_start: Callable[[Path, int, int], None] | None = None,
     progress: Progress | None = None,
 ) -> Iterator[FileResult]:
-    """Translate a folder; yields one FileResult per input, writing the manifest as it goes.
+    """Translate a folder in this process; yields one FileResult per input, in order, writing
+    the manifest as it goes.
 
     A bad file is recorded and skipped; a model that cannot be loaded stops the run (every
     file would fail the same way). Outputs are written atomically, so a killed run resumes.
     The next file is read and decoded in a background thread while the current one translates.
+    (raybatch.py runs the same work on Ray.)
     """
-    check_folders(options)
-    pairs = plan(options)
-    try:
-        options.out_dir.mkdir(parents=True, exist_ok=True)
-        manifest = (options.out_dir / MANIFEST).open("w", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"{options.out_dir}: cannot write: {exc.strerror}") from exc
-    todo = [options.force or not is_fresh(source, output) for source, output in pairs]
+    pairs = pending(options)
     reads: dict[int, Future[str]] = {}
 
     def read_ahead(index: int) -> None:
-        if index < len(pairs) and todo[index] and index not in reads:
+        if index < len(pairs) and pairs[index][2] and index not in reads:
             reads[index] = reader.submit(read_article, pairs[index][0])
 
-    with manifest, ThreadPoolExecutor(max_workers=1, thread_name_prefix="read") as reader:
-        for index, (source, output) in enumerate(pairs):
+    with (
+        open_manifest(options) as manifest,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="read") as reader,
+    ):
+        for index, (source, output, todo) in enumerate(pairs):
             read_ahead(index)
             read_ahead(index + 1)  # the next file is read while this one translates
             if on_start:
                 on_start(source, index + 1, len(pairs))
             started = time.perf_counter()
-            status: Status = "ok"
+            status: Status = "ok" if todo else "skipped"
             error = None
-            if not todo[index]:
-                status = "skipped"
-            else:
+            if todo:
                 try:
                     _process(source, output, translator, options, progress, reads.pop(index))
                 except ModelError:
                     raise
-                except SummarizeError as exc:
-                    status, error = "failed", str(exc)
-                except Exception as exc:  # a bug on one file must not end the folder
-                    log.exception("unexpected error on %s", source)
-                    status, error = "failed", f"internal error: {type(exc).__name__}: {exc}"
+                except Exception as exc:  # a bad file (or a bug on one) must not end the folder
+                    status, error = "failed", failure(exc, source)
             result = FileResult(
                 str(source), str(output), status, error, round(time.perf_counter() - started, 3)
             )
-            manifest.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
-            manifest.flush()
+            record(manifest, result)
             yield result

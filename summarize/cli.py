@@ -37,6 +37,7 @@ from .textio import read_article, write_atomic
 
 if TYPE_CHECKING:
     from .pipeline import Summarizer
+    from .raybatch import RayOptions
     from .translator import Translator
 
 app = typer.Typer(
@@ -304,6 +305,11 @@ def translate(
     _single(False, file, model, engine, source_lang, fmt, output, quiet, debug)
 
 
+class BatchEngine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def batch(
     in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles.")],
@@ -315,6 +321,32 @@ def batch(
     translate_only: Annotated[
         bool, typer.Option("--translate-only", help="Translation only, no summary.")
     ] = False,
+    engine_choice: Annotated[
+        BatchEngine,
+        typer.Option(
+            "--engine",
+            help="local: this process. ray: Ray Data with model-holding actors, on this "
+            "machine or a cluster (pip install 'summarize[ray]').",
+        ),
+    ] = BatchEngine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="ray: an existing cluster (auto, HOST:6379); default: a local Ray instance.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=0, help="ray: actors, one model each (0: as many as fit)."),
+    ] = 0,
+    cpus_per_worker: Annotated[
+        float, typer.Option("--cpus-per-worker", help="ray: CPUs (and threads) per actor.")
+    ] = 1.0,
+    gpus_per_worker: Annotated[
+        float,
+        typer.Option("--gpus-per-worker", help="ray: GPUs per actor (0.5 shares one); uses CUDA."),
+    ] = 0.0,
     model: ModelOpt = None,
     device: DeviceOpt = None,
     backend: BackendOpt = None,
@@ -326,7 +358,7 @@ def batch(
     debug: DebugOpt = False,
 ) -> None:
     """Translate and summarize every article in a folder; the output tree mirrors the input."""
-    from .batch import MANIFEST, BatchOptions, run_batch
+    from .batch import MANIFEST, BatchOptions, FileResult, run_batch
     from .pipeline import PipelineOptions
 
     ui = _ui(quiet, debug)
@@ -339,7 +371,10 @@ def batch(
         PipelineOptions(source_lang.value),
         summary=not translate_only,
     )
-    translator = _translator(model, _engine(device, backend, compute_type, threads), source_lang)
+    engine = _engine(device, backend, compute_type, threads)
+    ray_options = _ray_options(
+        engine_choice, address, workers, cpus_per_worker, gpus_per_worker, debug
+    )
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     with _progress(ui, "Files") as bar:
         sentences = bar.add_task("Sentences", total=None) if bar is not None else None
@@ -353,8 +388,24 @@ def batch(
             if bar is not None and sentences is not None:
                 bar.update(sentences, completed=done, total=total)
 
-        for result in run_batch(options, translator, on_start, report):
+        def on_ready(pool: int) -> None:
+            if bar is not None and sentences is not None:
+                bar.update(sentences, visible=False)
+                bar.update(bar.task_ids[0], description=f"Files ({pool} Ray workers)")
+
+        results: Iterator[FileResult]
+        if ray_options is None:
+            translator = _translator(model, engine, source_lang)
+            results = run_batch(options, translator, on_start, report)
+        else:
+            from .raybatch import run_batch_ray
+
+            spec = None if source_lang is SourceLang.en else resolve_translator(model)
+            results = run_batch_ray(options, spec, engine, ray_options, on_ready)
+        for result in results:
             counts[result.status] += 1
+            if bar is not None and ray_options is not None:
+                bar.update(bar.task_ids[0], completed=sum(counts.values()))
             if result.status == "failed":
                 ui.console.print(
                     f"[red]failed[/red] {result.error}",
@@ -369,6 +420,34 @@ def batch(
         ui.console.print(summary, highlight=False, markup=False, soft_wrap=True)
     if counts["failed"]:
         raise typer.Exit(code=1)
+
+
+def _ray_options(
+    engine: BatchEngine,
+    address: str | None,
+    workers: int,
+    cpus_per_worker: float,
+    gpus_per_worker: float,
+    debug: bool,
+) -> RayOptions | None:
+    """None for the local engine (which takes none of the Ray options)."""
+    if engine is BatchEngine.local:
+        given = [
+            flag
+            for flag, value, default in (
+                ("--address", address, None),
+                ("--workers", workers, 0),
+                ("--cpus-per-worker", cpus_per_worker, 1.0),
+                ("--gpus-per-worker", gpus_per_worker, 0.0),
+            )
+            if value != default
+        ]
+        if given:
+            raise InputError(f"{', '.join(given)}: only with --engine ray")
+        return None
+    from .raybatch import RayOptions
+
+    return RayOptions(address, workers, cpus_per_worker, gpus_per_worker, debug)
 
 
 class EvalMode(str, Enum):

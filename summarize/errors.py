@@ -23,3 +23,7 @@ class ModelError(SummarizeError):
 
 class OutputError(SummarizeError):
     """An output cannot be written where it was asked for."""
+
+
+class EngineError(SummarizeError):
+    """The distributed engine is not installed, cannot start, or lost its workers."""
