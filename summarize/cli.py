@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -400,6 +402,8 @@ def batch(
         else:
             from .raybatch import run_batch_ray
 
+            if not debug:  # Ray's advice on tuning its plan is noise to someone translating
+                warnings.filterwarnings("ignore", module=r"ray(\.|$)")
             spec = None if source_lang is SourceLang.en else resolve_translator(model)
             results = run_batch_ray(options, spec, engine, ray_options, on_ready)
         for result in results:
@@ -408,7 +412,7 @@ def batch(
                 bar.update(bar.task_ids[0], completed=sum(counts.values()))
             if result.status == "failed":
                 ui.console.print(
-                    f"[red]failed[/red] {result.error}",
+                    f"[red]failed[/red] {escape(result.error or '')}",
                     highlight=False,
                     soft_wrap=True,
                 )
@@ -593,7 +597,7 @@ def _route(args: list[str]) -> list[str]:
 
 def _fail(message: str, code: int) -> int:
     console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
-    console.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
     return code
 
 

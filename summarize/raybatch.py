@@ -50,6 +50,8 @@ INSTALL_HINT = (
 # and conversions are cached, and which models.yaml is in force. (A cluster's nodes keep theirs.)
 FORWARDED_ENV_PREFIXES = ("SUMMARIZE_", "HF_", "TRANSFORMERS_", "CT2_")
 
+READERS = 2  # reading tasks at a time: a file takes milliseconds, an article seconds
+
 
 @dataclass(frozen=True)
 class RayOptions:
@@ -217,12 +219,12 @@ def size_pool(ray: Any, options: RayOptions, files: int, local: bool) -> int:
         fits = min(fits, int(resources.get("GPU", 0) // options.gpus_per_worker))
     workers = options.workers or max(1, fits)
     if workers > fits:
-        need = (
-            f"{workers} workers x {options.cpus_per_worker:g} CPU"
-            + (f" and {options.gpus_per_worker:g} GPU" if options.gpus_per_worker else "")
-            + f" do not fit in {resources.get('CPU', 0):g} CPUs"
-            + (f" and {resources.get('GPU', 0):g} GPUs" if options.gpus_per_worker else "")
-        )
+        kinds = [("CPU", options.cpus_per_worker)]
+        if options.gpus_per_worker:
+            kinds.append(("GPU", options.gpus_per_worker))
+        needs = " and ".join(f"{workers * each:g} {kind}s" for kind, each in kinds)
+        has = " and ".join(f"{resources.get(kind, 0):g} {kind}s" for kind, _ in kinds)
+        need = f"{workers} worker(s) need {needs}, Ray has {has}"
         if local:
             raise EngineError(f"{need}; lower --workers or the per-worker resources")
         log.warning("%s now; Ray waits until the cluster grows", need)
@@ -246,7 +248,12 @@ def _dataset(
     here = {"ray.io/node-id": ray.get_runtime_context().get_node_id()}  # this machine
     return (
         ray.data.from_items(rows, override_num_blocks=len(rows))  # one article per block
-        .map(read_row, num_cpus=0, label_selector=here)  # reading is light: no CPU held
+        .map(  # reading is light: no CPU held, and two readers keep many workers fed
+            read_row,
+            compute=ray.data.TaskPoolStrategy(size=READERS),
+            num_cpus=0,
+            label_selector=here,
+        )
         .map(
             ArticleWorker,
             fn_constructor_kwargs={"spec": spec, "engine": engine, "options": batch},
