@@ -390,10 +390,10 @@ def batch(
             if bar is not None and sentences is not None:
                 bar.update(sentences, completed=done, total=total)
 
-        def on_ready(pool: int) -> None:
+        def on_ready(pool: int, files: int) -> None:
             if bar is not None and sentences is not None:
                 bar.update(sentences, visible=False)
-                bar.update(bar.task_ids[0], description=f"Files ({pool} Ray workers)")
+                bar.update(bar.task_ids[0], total=files, description=f"Files ({pool} Ray workers)")
 
         results: Iterator[FileResult]
         if ray_options is None:

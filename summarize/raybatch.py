@@ -57,7 +57,7 @@ READERS = 2  # reading tasks at a time: a file takes milliseconds, an article se
 class RayOptions:
     """Where and how wide a Ray run goes."""
 
-    address: str | None = None  # existing cluster ("auto", "HOST:6379"); None: a local instance
+    address: str | None = None  # a cluster this machine is in ("auto", "HOST:6379"); None: local
     workers: int = 0  # actors, each with its own copy of the model; 0: as many as resources allow
     cpus_per_worker: float = 1.0  # CPUs reserved per actor (and its translation threads)
     gpus_per_worker: float = 0.0  # GPUs per actor (0.5: two share one); above 0, CUDA is used
@@ -157,12 +157,17 @@ def quiet_logs(debug: bool) -> None:
 
 
 def check_reachable(address: str, timeout: float = 5.0) -> None:
-    """Fail fast on a HOST:PORT (or ray://HOST:PORT) nothing listens on: Ray itself retries a
-    dead address for minutes. "auto" is left to Ray, which answers at once."""
-    host, _, port = address.removeprefix("ray://").rpartition(":")
+    """Fail fast on a HOST:PORT nothing listens on (Ray itself retries a dead address for
+    minutes); "auto" is left to Ray, which answers at once. Ray Client (ray://) is refused."""
+    if address.startswith("ray://"):
+        raise InputError(
+            f"--address {address}: Ray Client is not supported (the folders must be where the "
+            "command runs); run it on a node of the cluster with --address auto"
+        )
+    host, _, port = address.rpartition(":")
     if not host or not port.isdigit():
         if address != "auto":
-            raise InputError(f"--address {address}: expected auto, HOST:PORT or ray://HOST:PORT")
+            raise InputError(f"--address {address}: expected auto or HOST:PORT")
         return
     try:
         socket.create_connection((host, int(port)), timeout=timeout).close()
@@ -281,14 +286,15 @@ def run_batch_ray(
     spec: TranslatorSpec | None,
     engine: EngineOptions,
     options: RayOptions | None = None,
-    on_ready: Callable[[int], None] | None = None,
+    on_ready: Callable[[int, int], None] | None = None,
 ) -> Iterator[FileResult]:
     """Translate a folder on Ray; yields one FileResult per input (skipped ones first, the rest
     as they finish), writing the manifest as it goes and, at the end, once more in input order.
 
-    `spec` is None only for English input (source_lang "en"). `on_ready(workers)` is called when
-    the pool is sized. Raises EngineError when Ray is missing or cannot start, ModelError when
-    the model cannot be loaded (what was written so far stays).
+    `spec` is None only for English input (source_lang "en"). `on_ready(workers, files)` is
+    called when the pool is sized (files counts the skipped ones too). Raises EngineError when
+    Ray is missing or cannot start, ModelError when the model cannot be loaded (what was written
+    so far stays).
     """
     options = options or RayOptions()
     ray = import_ray()
@@ -308,7 +314,7 @@ def run_batch_ray(
             with ray_session(ray, options) as local:
                 workers = size_pool(ray, options, len(rows), local)
                 if on_ready:
-                    on_ready(workers)
+                    on_ready(workers, len(pairs))
                 dataset = _dataset(ray, rows, spec, actor_engine, batch, options, workers)
                 try:
                     for row in dataset.iter_rows():

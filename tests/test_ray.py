@@ -172,7 +172,11 @@ def test_ray_engine_refuses_bad_settings_in_one_line(
     _one_line_error(code, err, "--workers: only with --engine ray")
     code, _, err = _run(capsys, "batch", str(source), "-o", out, "--engine", "ray", "-m", "no/such")
     _one_line_error(code, err, "not available")  # found out before Ray starts
-    for address, message in (("127.0.0.1:1", "cannot connect to Ray"), ("nowhere", "HOST:PORT")):
+    for address, message in (
+        ("127.0.0.1:1", "cannot connect to Ray at 127.0.0.1:1"),
+        ("nowhere", "expected auto or HOST:PORT"),
+        ("ray://head:10001", "Ray Client is not supported"),
+    ):
         code, _, err = _run(
             capsys, "batch", str(source), "-o", out, "--engine", "ray", "--address", address
         )
@@ -181,6 +185,26 @@ def test_ray_engine_refuses_bad_settings_in_one_line(
         capsys, "batch", str(source), "-o", out, "--engine", "ray", "--device", "cuda"
     )
     _one_line_error(code, err, "--gpus-per-worker")
+
+
+def test_model_failing_in_the_actors_stops_the_run_in_one_line(
+    ray_installed: None,
+    models_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "config.json").write_text('{"model_type": "marian"}', "utf-8")  # and no weights
+    # As on a cluster, where only the actors load the model (a local instance checks it first).
+    monkeypatch.setattr(raybatch, "prepare_model", lambda spec, engine: None)
+    source, out = _archive(tmp_path), tmp_path / "out"
+    code, _, err = _run(
+        capsys, "batch", str(source), "-o", str(out), "--engine", "ray", "-m", str(broken)
+    )
+    _one_line_error(code, err, "cannot convert")
+    assert not list(out.glob("*.txt"))
 
 
 def test_ray_engine_without_ray_says_how_to_install(
