@@ -51,6 +51,7 @@ INSTALL_HINT = (
 FORWARDED_ENV_PREFIXES = ("SUMMARIZE_", "HF_", "TRANSFORMERS_", "CT2_")
 
 READERS = 2  # reading tasks at a time: a file takes milliseconds, an article seconds
+MAX_BLOCK = 8  # articles that travel together between the stages (see blocks())
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,13 @@ def size_pool(ray: Any, options: RayOptions, files: int, local: bool) -> int:
     return max(1, min(workers, files))
 
 
+def blocks(files: int, workers: int) -> int:
+    """How many blocks the files travel in: at least 8 per worker, so that work stays balanced
+    to the end, and at most 8 files a block, so that Ray's cost per block (~15 ms here) is spread
+    over several articles in a large archive. A block's results come back together."""
+    return max(1, min(files, max(workers * 8, -(-files // MAX_BLOCK))))
+
+
 def _dataset(
     ray: Any,
     rows: list[dict[str, Any]],
@@ -252,7 +260,7 @@ def _dataset(
     context.execution_options.verbose_progress = False
     here = {"ray.io/node-id": ray.get_runtime_context().get_node_id()}  # this machine
     return (
-        ray.data.from_items(rows, override_num_blocks=len(rows))  # one article per block
+        ray.data.from_items(rows, override_num_blocks=blocks(len(rows), workers))
         .map(  # reading is light: no CPU held, and two readers keep many workers fed
             read_row,
             compute=ray.data.TaskPoolStrategy(size=READERS),

@@ -240,6 +240,13 @@ def test_pool_size_follows_the_resources() -> None:
     assert raybatch.size_pool(_cluster(2), options(workers=3), 100, local=False) == 3
 
 
+def test_blocks_balance_small_runs_and_batch_large_ones() -> None:
+    assert raybatch.blocks(7, workers=2) == 7  # one article a block
+    assert raybatch.blocks(100, workers=2) == 16  # 8 blocks per worker
+    assert raybatch.blocks(30_000, workers=32) == 3750  # 8 articles a block
+    assert raybatch.blocks(0, workers=2) == 1
+
+
 def test_worker_engine_follows_the_resources() -> None:
     engine = EngineOptions()
     cpu = raybatch.worker_engine(engine, raybatch.RayOptions(cpus_per_worker=3))
