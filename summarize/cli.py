@@ -85,18 +85,18 @@ ModelOpt = Annotated[
         "--model",
         "-m",
         help="Name from models.yaml, hub id, or local directory. "
-        "[env: SUMMARIZE_MODEL; default: models.yaml `default`]",
+        "\\[env: SUMMARIZE_MODEL; default: models.yaml `default`]",
     ),
 ]
 DeviceOpt = Annotated[
     Device | None,
-    typer.Option("--device", help="auto picks CUDA when present. [env: SUMMARIZE_DEVICE]"),
+    typer.Option("--device", help="auto picks CUDA when present. \\[env: SUMMARIZE_DEVICE]"),
 ]
 BackendOpt = Annotated[
     BackendChoice | None,
     typer.Option(
         "--backend",
-        help="ct2 (CTranslate2, the default when installed) or torch. [env: SUMMARIZE_BACKEND]",
+        help="ct2 (CTranslate2, the default when installed) or torch. \\[env: SUMMARIZE_BACKEND]",
     ),
 ]
 ComputeOpt = Annotated[
@@ -239,7 +239,7 @@ LLMModelOpt = Annotated[
     str | None,
     typer.Option(
         "--llm-model",
-        help="Summarizer name from models.yaml, hub id, or directory. [env: SUMMARIZE_LLM_MODEL]",
+        help="Summarizer name from models.yaml, hub id, or directory. \\[env: SUMMARIZE_LLM_MODEL]",
     ),
 ]
 PromptOpt = Annotated[
@@ -328,7 +328,7 @@ def batch(
         typer.Option(
             "--engine",
             help="local: this process. ray: Ray Data with model-holding actors, on this "
-            "machine or a cluster (pip install 'summarize[ray]').",
+            "machine or a cluster (pip install 'summarize\\[ray]').",
         ),
     ] = BatchEngine.local,
     address: Annotated[

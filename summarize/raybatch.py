@@ -335,9 +335,8 @@ def run_batch_ray(
                         yield results[index]
                 except SummarizeError:
                     raise
-                except (
-                    Exception
-                ) as exc:  # Ray's own failures: a lost node, an actor that kept dying
+                # Ray's own failures: a lost node, an actor that kept dying, a full disk here
+                except Exception as exc:
                     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
                     raise EngineError(
                         f"the Ray run stopped: {type(exc).__name__}: {reason} "

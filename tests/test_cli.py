@@ -297,3 +297,15 @@ def test_ct2_hot_path_imports_neither_torch_nor_transformers(
     result = _python(probe, env)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.strip()  # the translation was printed
+
+
+def test_help_keeps_bracketed_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich markup must not eat "[env: ...]" or "summarize[ray]" from the help."""
+    monkeypatch.setenv("COLUMNS", "250")
+    main(["run", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "[env: SUMMARIZE_DEVICE]" in out and "[env: SUMMARIZE_LLM_MODEL]" in out
+    main(["batch", "--help"])
+    assert "pip install 'summarize[ray]'" in " ".join(capsys.readouterr().out.split())
