@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from .errors import InputError, ModelError, OutputError, SummarizeError
-from .pipeline import PipelineOptions, run_document, translate_document
+from .pipeline import PipelineOptions, Summarizer, run_document, translate_document
 from .render import render
 from .textio import read_article, write_atomic
 from .translator import Progress, Translator
@@ -40,6 +40,7 @@ class BatchOptions:
         default_factory=PipelineOptions
     )  # what each article goes through
     summary: bool = True  # attribute claims and summarize (False: translation only)
+    summarizer: Summarizer | None = None  # writes the summary (llm.py's); None: the rules one
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,13 @@ def render_article(
     progress: Progress | None = None,
 ) -> str:
     """One article through the pipeline, rendered in the run's format (what is written)."""
-    process = run_document if options.summary else translate_document
-    document = process(text, translator, options.pipeline, str(source), progress)
+    name = str(source)
+    if options.summary:
+        document = run_document(
+            text, translator, options.pipeline, name, progress, options.summarizer
+        )
+    else:
+        document = translate_document(text, translator, options.pipeline, name, progress)
     return render(document, options.fmt)
 
 

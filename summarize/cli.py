@@ -248,9 +248,14 @@ PromptOpt = Annotated[
 
 
 def _summarizer(
-    choice: SummarizerChoice, llm_model: str | None, prompt: Path | None, engine: EngineOptions
+    choice: SummarizerChoice,
+    llm_model: str | None,
+    prompt: Path | None,
+    engine: EngineOptions,
+    check: bool = True,
 ) -> Summarizer | None:
-    """None for the rules summary; else the LLM summarizer (template checked now, model later)."""
+    """None for the rules summary; else the LLM summarizer (template checked now, model later;
+    with `check`, the model is looked for now too)."""
     if choice is SummarizerChoice.rules:
         if llm_model or prompt:
             raise InputError("--llm-model and --prompt go with --summarizer llm")
@@ -261,7 +266,8 @@ def _summarizer(
 
     template = load_prompt(prompt)
     spec = resolve_summarizer(llm_model)
-    locate(spec)  # before translating: a missing model fails fast, losing no work
+    if check:
+        locate(spec)  # before translating: a missing model fails fast, losing no work
     return LLMSummarizer(LLM(spec, engine.device), template)
 
 
@@ -356,6 +362,9 @@ def batch(
     threads: ThreadsOpt = 0,
     source_lang: LangOpt = SourceLang.ar,
     fmt: FormatOpt = Format.text,
+    summarizer: SummarizerOpt = SummarizerChoice.rules,
+    llm_model: LLMModelOpt = None,
+    prompt: PromptOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -364,6 +373,14 @@ def batch(
     from .pipeline import PipelineOptions
 
     ui = _ui(quiet, debug)
+    engine = _engine(device, backend, compute_type, threads)
+    ray_options = _ray_options(
+        engine_choice, address, workers, cpus_per_worker, gpus_per_worker, debug
+    )
+    if translate_only and summarizer is SummarizerChoice.llm:
+        raise InputError("--summarizer llm writes a summary; --translate-only writes none")
+    # On a cluster the summarizer need not be on this machine: the actors load it.
+    here = ray_options is None or ray_options.address is None
     options = BatchOptions(
         in_dir,
         out_dir,
@@ -372,10 +389,7 @@ def batch(
         force,
         PipelineOptions(source_lang.value),
         summary=not translate_only,
-    )
-    engine = _engine(device, backend, compute_type, threads)
-    ray_options = _ray_options(
-        engine_choice, address, workers, cpus_per_worker, gpus_per_worker, debug
+        summarizer=_summarizer(summarizer, llm_model, prompt, engine, check=here),
     )
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     with _progress(ui, "Files") as bar:

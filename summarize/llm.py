@@ -209,3 +209,7 @@ class LLMSummarizer:
 
     def __call__(self, document: Document) -> Document:
         return summarize_with_llm(document, self.llm, self.template)
+
+    def on_device(self, device: str) -> LLMSummarizer:
+        """The same summarizer with its model (not loaded yet) on `device`."""
+        return replace(self, llm=LLM(self.llm.spec, device))

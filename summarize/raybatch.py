@@ -37,6 +37,7 @@ from .batch import (
 )
 from .config import TranslatorSpec
 from .errors import EngineError, InputError, ModelError, SummarizeError
+from .llm import LLMSummarizer
 from .textio import read_article, write_atomic
 from .translator import Translator
 
@@ -307,6 +308,8 @@ def run_batch_ray(
     options = options or RayOptions()
     ray = import_ray()
     actor_engine = worker_engine(engine, options)
+    if isinstance(batch.summarizer, LLMSummarizer):  # the LLM goes where the translator goes
+        batch = replace(batch, summarizer=batch.summarizer.on_device(actor_engine.device))
     pairs = pending(batch)
     if spec is not None and options.address is None and any(todo for *_, todo in pairs):
         prepare_model(spec, actor_engine)

@@ -236,6 +236,29 @@ def test_batch_folder_errors(
     _assert_one_line_error(code, err, "no such folder")
     code, _, err = _run(capsys, "batch", str(source))
     _assert_one_line_error(code, err, "--output")
+    code, _, err = _run(
+        capsys,
+        "batch",
+        str(source),
+        "-o",
+        str(tmp_path / "o"),
+        "--translate-only",
+        "--summarizer",
+        "llm",
+    )
+    _assert_one_line_error(code, err, "--translate-only writes none")
+    code, _, err = _run(
+        capsys,
+        "batch",
+        str(source),
+        "-o",
+        str(tmp_path / "o"),
+        "--summarizer",
+        "llm",
+        "--llm-model",
+        "no/such-llm",
+    )
+    _assert_one_line_error(code, err, "not available")  # before any file is translated
 
 
 def _python(

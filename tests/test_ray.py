@@ -107,6 +107,25 @@ def test_ray_engine_writes_what_the_local_engine_writes(
     assert [s for _, s, _ in _manifest(ray)].count("skipped") == 7
 
 
+def test_llm_summaries_are_the_same_through_both_engines(
+    ray_installed: None, models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(FIXTURES / "article-ar.txt", source / "a.txt")
+    (source / "b.txt").write_text(
+        "\n".join((FIXTURES / "article-ar.txt").read_text("utf-8").splitlines()[1:3]), "utf-8"
+    )
+    llm = ("--summarizer", "llm", "--llm-model", "tinyllm", "-f", "json")
+    local, ray = tmp_path / "local", tmp_path / "ray"
+    assert _run(capsys, "batch", str(source), "-o", str(local), *llm)[0] == 0
+    code, _, err = _run(capsys, "batch", str(source), "-o", str(ray), *llm, "--engine", "ray")
+    assert code == 0, err
+    assert _tree(ray) == _tree(local) and len(_tree(ray)) == 2
+    for data in _tree(ray).values():  # the tiny LM's garbage was refused; the rules filled in
+        assert "llm:" in json.loads(data)["models"]["summarizer"]
+
+
 def test_interrupted_ray_run_keeps_what_it_wrote_and_resumes(
     ray_installed: None,
     models_file: Path,
