@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -61,6 +62,19 @@ class Backend(Protocol):
         ...
 
 
+@contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """transformers as a library should be: no info logs or progress bars, and no advice to
+    install sacremoses (MarianTokenizer recommends it on every load and never uses it)."""
+    import transformers
+
+    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")
+        yield
+
+
 def resolve_device(device: str) -> str:
     """'auto' -> 'cuda' when a CUDA GPU is usable, else 'cpu'; 'cuda' without one is an error."""
     import torch
@@ -82,24 +96,20 @@ class TorchMarianBackend:
 
     def __init__(self, path: Path, device: str, model_id: str, threads: int = 0) -> None:
         import torch
-        import transformers
         from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
         if threads > 0:
             torch.set_num_threads(threads)
 
-        transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-        transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         self.device = resolve_device(device)
         self.model_id = model_id
         try:
-            config = MarianConfig.from_pretrained(path)
-            if config.model_type != "marian":
-                raise ModelError(f"{model_id}: not a MarianMT model (type {config.model_type})")
-            with warnings.catch_warnings():  # MarianTokenizer recommends sacremoses, never uses it
-                warnings.filterwarnings("ignore", message=".*sacremoses.*")
+            with quiet_transformers():
+                config = MarianConfig.from_pretrained(path)
+                if config.model_type != "marian":
+                    raise ModelError(f"{model_id}: not a MarianMT model (type {config.model_type})")
                 self._tokenizer = MarianTokenizer.from_pretrained(path)
-            model: Any = MarianMTModel.from_pretrained(path, trust_remote_code=False)
+                model: Any = MarianMTModel.from_pretrained(path, trust_remote_code=False)
         except ModelError:
             raise
         except (OSError, ValueError, KeyError) as exc:

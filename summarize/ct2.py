@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .backends import Decoded, DecodeParams
+from .backends import Decoded, DecodeParams, quiet_transformers
 from .config import TranslatorSpec
 from .errors import ModelError
 
@@ -84,20 +84,17 @@ def converted_dir(spec: TranslatorSpec, compute_type: str) -> Path:
 
 def convert(source: Path, target: Path, compute_type: str) -> Path:
     """Convert a saved Hugging Face Marian model into `target`, atomically."""
-    import transformers
     from ctranslate2.converters import TransformersConverter
-
-    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
     try:
         files = [name for name in _TOKENIZER_FILES if (source / name).is_file()]
         output = work / "model"
-        TransformersConverter(str(source), copy_files=files).convert(
-            str(output), quantization=compute_type, force=True
-        )
+        with quiet_transformers():
+            TransformersConverter(str(source), copy_files=files).convert(
+                str(output), quantization=compute_type, force=True
+            )
         config = json.loads((source / "config.json").read_text("utf-8"))
         tokenizer = {}
         if (source / "tokenizer_config.json").is_file():

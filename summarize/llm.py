@@ -33,19 +33,17 @@ class LLM:
     def _load(self) -> tuple[Any, Any, str]:
         if self._loaded is None:
             import torch
-            import transformers
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
-            from .backends import resolve_device
+            from .backends import quiet_transformers, resolve_device
             from .hub import locate
 
-            transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-            transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             path = locate(self.spec)
             device = resolve_device(self._device)
             try:
-                tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
-                model: Any = AutoModelForCausalLM.from_pretrained(path, trust_remote_code=False)
+                with quiet_transformers():
+                    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+                    model: Any = AutoModelForCausalLM.from_pretrained(path, trust_remote_code=False)
             except (OSError, ValueError, KeyError) as exc:
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 raise ModelError(f"{self.spec.id}: cannot load the summarizer: {reason}") from exc

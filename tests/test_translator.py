@@ -241,3 +241,18 @@ def test_conversion_is_cached_and_atomic(models_file: Path, ct2_cache: Path) -> 
     assert ensure_converted(spec, "float32") == target  # no second conversion
     assert (target / "model.bin").stat().st_mtime_ns == stamp
     assert not [p for p in target.parent.iterdir() if p.name.startswith(".converting-")]
+
+
+def test_loading_and_converting_print_no_library_advice(
+    models_file: Path, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """MarianTokenizer warns "pip install sacremoses" on every load; users must not see it."""
+    import warnings
+
+    from summarize.ct2 import convert
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        convert(tiny_model_dir, tmp_path / "converted", "int8")
+        load_backend(resolve_translator("tiny"), EngineOptions("cpu", "torch"))
+    assert not [w for w in caught if "sacremoses" in str(w.message)]
