@@ -14,10 +14,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from test_cli import _assert_one_line_error, _run
 
 from summarize import raybatch
 from summarize.backends import EngineOptions
-from summarize.cli import main
 from summarize.errors import EngineError, InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,18 +26,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture()
 def ray_installed() -> None:
     pytest.importorskip("ray.data", reason="the ray extra is not installed")
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _one_line_error(code: int, err: str, fragment: str) -> None:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert code != 0 and len(lines) == 1, err
-    assert lines[0].startswith("error: ") and fragment in lines[0], lines[0]
 
 
 def _archive(root: Path) -> Path:
@@ -188,9 +176,9 @@ def test_ray_engine_refuses_bad_settings_in_one_line(
 ) -> None:
     source, out = _archive(tmp_path), str(tmp_path / "out")
     code, _, err = _run(capsys, "batch", str(source), "-o", out, "--workers", "2")
-    _one_line_error(code, err, "--workers: only with --engine ray")
+    _assert_one_line_error(code, err, "--workers: only with --engine ray")
     code, _, err = _run(capsys, "batch", str(source), "-o", out, "--engine", "ray", "-m", "no/such")
-    _one_line_error(code, err, "not available")  # found out before Ray starts
+    _assert_one_line_error(code, err, "not available")  # found out before Ray starts
     for address, message in (
         ("127.0.0.1:1", "cannot connect to Ray at 127.0.0.1:1"),
         ("nowhere", "expected auto or HOST:PORT"),
@@ -199,11 +187,11 @@ def test_ray_engine_refuses_bad_settings_in_one_line(
         code, _, err = _run(
             capsys, "batch", str(source), "-o", out, "--engine", "ray", "--address", address
         )
-        _one_line_error(code, err, message)
+        _assert_one_line_error(code, err, message)
     code, _, err = _run(
         capsys, "batch", str(source), "-o", out, "--engine", "ray", "--device", "cuda"
     )
-    _one_line_error(code, err, "--gpus-per-worker")
+    _assert_one_line_error(code, err, "--gpus-per-worker")
 
 
 def test_model_failing_in_the_actors_stops_the_run_in_one_line(
@@ -222,7 +210,7 @@ def test_model_failing_in_the_actors_stops_the_run_in_one_line(
     code, _, err = _run(
         capsys, "batch", str(source), "-o", str(out), "--engine", "ray", "-m", str(broken)
     )
-    _one_line_error(code, err, "cannot convert")
+    _assert_one_line_error(code, err, "cannot convert")
     assert not list(out.glob("*.txt"))
 
 
@@ -235,7 +223,7 @@ def test_ray_engine_without_ray_says_how_to_install(
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now fails as if not installed
     source = _archive(tmp_path)
     code, _, err = _run(capsys, "batch", str(source), "-o", str(tmp_path / "o"), "--engine", "ray")
-    _one_line_error(code, err, "pip install 'summarize[ray]'")
+    _assert_one_line_error(code, err, "pip install 'summarize[ray]'")
 
 
 def _cluster(cpus: float, gpus: float = 0) -> Any:
