@@ -112,7 +112,9 @@ def tiny_environment(workdir: Path) -> Iterator[Path]:
     models.write_text(TINY_MODELS_YAML.format(tiny=tiny, loop=loop, llm=llm), "utf-8")
     saved = dict(os.environ)
     os.environ.update(
-        SUMMARIZE_MODELS_FILE=str(models), SUMMARIZE_CACHE=str(workdir / "cache"), HF_HUB_OFFLINE="1"
+        SUMMARIZE_MODELS_FILE=str(models),
+        SUMMARIZE_CACHE=str(workdir / "cache"),
+        HF_HUB_OFFLINE="1",
     )
     for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE", "SUMMARIZE_LLM_MODEL"):
         os.environ.pop(name, None)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from snapshots import RECORD, digests
-
 from conftest import SHARED
+from snapshots import RECORD, digests
 
 
 def test_outputs_are_the_recorded_bytes(models_file: Path, tiny_model_dir: Path) -> None:
