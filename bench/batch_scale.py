@@ -84,11 +84,12 @@ def main() -> None:
     os.environ["SUMMARIZE_CACHE"] = str(workdir / "cache")
     os.environ["HF_HUB_OFFLINE"] = "1"
 
-    from summarize.backends import EngineOptions
-    from summarize.batch import BatchOptions, run_batch
+    from summarize.batch.local import run_batch
+    from summarize.batch.plan import BatchOptions
+    from summarize.batch.ray import RayOptions, run_batch_ray
     from summarize.config import TranslatorSpec
-    from summarize.raybatch import RayOptions, run_batch_ray
-    from summarize.translator import Translator
+    from summarize.translation.base import EngineOptions
+    from summarize.translation.translator import Translator
 
     print(f"building a random opus-mt-ar-en-sized model and {args.articles} articles in {workdir}")
     model = build_model(workdir / "model", MODELS["opus-mt-ar-en"], eos_bias=-1e4)

@@ -179,9 +179,9 @@ def run_engine(
                 keep = (generated != tokenizer.pad_token_id) & (generated != tokenizer.eos_token_id)
                 tokens += int(keep.sum())
     elif engine.startswith("project"):
-        import summarize.translator as translator_module
-        from summarize.backends import EngineOptions
-        from summarize.translator import Translator
+        import summarize.translation.translator as translator_module
+        from summarize.translation.base import EngineOptions
+        from summarize.translation.translator import Translator
 
         # Random weights never end a sentence, so every output would look like a loop and be
         # decoded twice; real weights end theirs. Detection still runs; the re-decode does not.
@@ -205,7 +205,7 @@ def run_engine(
         import ctranslate2
         import sentencepiece as spm
 
-        from summarize.ct2 import converted_dir
+        from summarize.translation.ct2_backend import converted_dir
 
         spec = _project_spec(model_dir, beam, length)
         path = converted_dir(spec, "int8")
@@ -314,8 +314,8 @@ def int8_vs_float32(workdir: Path, env: dict[str, str]) -> str:
     os.environ.update(env)
     from tinymodels import build_tiny_marian
 
-    from summarize.backends import DecodeParams, EngineOptions, load_backend
     from summarize.config import TranslatorSpec
+    from summarize.translation.base import DecodeParams, EngineOptions, load_backend
 
     tiny = build_tiny_marian(workdir / "tiny")
     spec = TranslatorSpec(name="tiny", id=str(tiny), beam_size=1, max_new_tokens=48)
@@ -396,7 +396,7 @@ def main() -> None:
         if not (model_dir / "config.json").is_file():
             build_model(model_dir, MODELS[name], eos_bias=-1e4)
         from summarize.config import TranslatorSpec
-        from summarize.ct2 import ensure_converted
+        from summarize.translation.ct2_backend import ensure_converted
 
         started = time.perf_counter()
         ensure_converted(TranslatorSpec(name="bench", id=str(model_dir)), "int8")

@@ -2,9 +2,12 @@
 
 The library API (nothing heavy is imported until a model is used):
 
-    from summarize import Translator, resolve_translator, translate_document
+    from summarize import Translator, read_article, render, resolve_translator, run_document
     translator = Translator(resolve_translator("fast"))
-    document = run_document(text, translator)   # translation, claims and summary
+    document = run_document(read_article("article.txt"), translator)
+    print(render(document, "json"))
+
+Every name below is a function or a class; none shares its name with a module of the package.
 """
 
 from __future__ import annotations
@@ -14,10 +17,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
+    "Article",
+    "Claim",
     "Document",
-    "PipelineOptions",
+    "EngineOptions",
+    "RunOptions",
     "Sentence",
     "SummarizeError",
+    "SummaryItem",
     "Translator",
     "read_article",
     "render",
@@ -27,26 +35,32 @@ __all__ = [
 ]
 
 _EXPORTS = {
-    "Document": "document",
-    "Sentence": "document",
+    "Analysis": "model",
+    "Article": "model",
+    "Claim": "model",
+    "Document": "model",
+    "RunOptions": "model",
+    "Sentence": "model",
+    "SummaryItem": "model",
     "SummarizeError": "errors",
-    "PipelineOptions": "pipeline",
-    "translate_document": "pipeline",
-    "run_document": "pipeline",
-    "Translator": "translator",
-    "read_article": "textio",
-    "render": "render",
+    "EngineOptions": "translation.base",
+    "Translator": "translation.translator",
+    "read_article": "readers",
+    "render": "writers",
     "resolve_translator": "config",
+    "run_document": "pipeline",
+    "translate_document": "pipeline",
 }
 
 if TYPE_CHECKING:
     from .config import resolve_translator
-    from .document import Document, Sentence
     from .errors import SummarizeError
-    from .pipeline import PipelineOptions, run_document, translate_document
-    from .render import render
-    from .textio import read_article
-    from .translator import Translator
+    from .model import Analysis, Article, Claim, Document, RunOptions, Sentence, SummaryItem
+    from .pipeline import run_document, translate_document
+    from .readers import read_article
+    from .translation.base import EngineOptions
+    from .translation.translator import Translator
+    from .writers import render
 
 
 def __getattr__(name: str) -> Any:

@@ -7,15 +7,9 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
+from . import settings
 from .errors import ConfigError
-
-MODELS_FILE_ENV = "SUMMARIZE_MODELS_FILE"
-MODEL_ENV = "SUMMARIZE_MODEL"
-DEVICE_ENV = "SUMMARIZE_DEVICE"
-LLM_MODEL_ENV = "SUMMARIZE_LLM_MODEL"
-BACKEND_ENV = "SUMMARIZE_BACKEND"
+from .lang.data import read_yaml
 
 
 @dataclass(frozen=True)
@@ -84,11 +78,11 @@ def bundled_models_file() -> Path:
 
 def models_file() -> Path:
     """The models.yaml in force: $SUMMARIZE_MODELS_FILE if set, else the bundled one."""
-    override = os.environ.get(MODELS_FILE_ENV)
-    if override:
-        path = Path(override).expanduser()
+    path = settings.path("models_file")
+    if path is not None:
         if not path.is_file():
-            raise ConfigError(f"{MODELS_FILE_ENV} points to {path}, which is not a file")
+            env = settings.SETTINGS["models_file"].env
+            raise ConfigError(f"{env} points to {path}, which is not a file")
         return path
     return bundled_models_file()
 
@@ -127,10 +121,7 @@ def _parse_spec(where: str, name: str, data: Any, kind: type[Spec]) -> Spec:
 def load_models_config(path: Path | None = None) -> ModelsConfig:
     """Read and validate models.yaml (the one in force unless `path` is given)."""
     path = path or models_file()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}".splitlines()[0]) from exc
+    raw = read_yaml(path, "models file")
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     _check_keys(str(path), raw, _TOP_KEYS)
@@ -180,7 +171,7 @@ def resolve_translator(choice: str | None, config: ModelsConfig | None = None) -
     the default entry's settings with that id.
     """
     config = config or load_models_config()
-    value = choice or os.environ.get(MODEL_ENV) or config.default
+    value = settings.value("model", choice) or config.default
     return _resolve(value, config.translators, config.default, "model")
 
 
@@ -189,7 +180,7 @@ def resolve_summarizer(choice: str | None, config: ModelsConfig | None = None) -
     config = config or load_models_config()
     if not config.summarizers or config.default_summarizer is None:
         raise ConfigError(f"{config.path}: has no 'summarizer' section")
-    value = choice or os.environ.get(LLM_MODEL_ENV) or config.default_summarizer
+    value = settings.value("llm_model", choice) or config.default_summarizer
     return _resolve(value, config.summarizers, config.default_summarizer, "summarizer model")
 
 

@@ -13,16 +13,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Claim, loaded_matches, quoted_spans
-from .arabic import fold
-from .document import Document
 from .errors import InputError
-from .lexicon import load_lexicon
-from .normalize import normalize_line
-from .pipeline import PipelineOptions, Summarizer, run_document
-from .translator import Translator
+from .lang.arabic import fold
+from .lang.loaded import english_matches
+from .lang.normalize import normalize_line
+from .lang.quotes import inside, quote_spans
+from .model import Claim, Document, RunOptions
+from .pipeline import Stage, run_document
+
+if TYPE_CHECKING:
+    from .translation.translator import Translator
 
 MODES = ("en", "ar")
 TARGETS = {"attribution": 0.95, "key_claim_recall": 0.90}  # and zero leaks, zero loaded words
@@ -170,23 +172,18 @@ def _leaks(gold: dict[str, Any], document: Document, mode: str, misses: list[str
 
 
 def _loaded_outside(gold: dict[str, Any], document: Document, misses: list[str]) -> int:
-    lex = load_lexicon()
     analysis = document.analysis
     assert analysis is not None
     count = 0
     gold_terms = [t["en"].lower() for t in gold.get("loaded_terms", [])]
     for item in analysis.summary:
-        spans = quoted_spans(item.text)
-        outside = [
-            item.text[s:e]
-            for s, e, _ in loaded_matches(item.text, lex)
-            if not any(a <= s < b for a, b in spans)
-        ]
+        spans = quote_spans(item.text)
+        outside = [item.text[s:e] for s, e, _ in english_matches(item.text) if not inside(s, spans)]
         low = item.text.lower()
         for term in gold_terms:
             at = low.find(term)
             while at >= 0:
-                if not any(a <= at < b for a, b in spans):
+                if not inside(at, spans):
                     outside.append(term)
                 at = low.find(term, at + 1)
         count += len(outside)
@@ -211,7 +208,7 @@ def evaluate(
     modes: tuple[str, ...],
     translator: Translator | None,
     on_article: Callable[[str, str], None] | None = None,
-    summarizer: Summarizer | None = None,
+    summarizer: Stage | None = None,
 ) -> list[ArticleScore]:
     """Run and score every annotated article of `folder` in each mode."""
     scores = []
@@ -219,7 +216,7 @@ def evaluate(
         for mode in modes:
             if on_article:
                 on_article(path.name, mode)
-            options = PipelineOptions(source_lang="en" if mode == "en" else "ar")
+            options = RunOptions(source_lang="en" if mode == "en" else "ar")
             document = run_document(
                 gold[mode],
                 translator if mode == "ar" else None,

@@ -1,116 +1,208 @@
-"""The library's entry point: article text in, a translated Document out."""
+"""The pipeline: an ordered list of stages, each a callable from Document to Document.
+
+Every stage says what it needs and what it provides (facets of the document: "text",
+"sentences", "translations", ...). `STAGES` names each stage and how to build it from the run's
+`Context`; `TRANSLATE` and `RUN` are the two pipelines the commands use. A pipeline whose stage
+needs what no earlier stage provides is refused when it is built, not halfway through an article.
+
+To add a stage: write its module (a class with `name`, `requires`, `provides` and
+`__call__(document) -> document`), add a builder to `STAGES`, and put its name in a pipeline.
+"""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
-from .document import Document, Sentence
 from .errors import InputError
-from .langid import check_language
-from .segment import segment_article
-from .translator import Progress, Translation, Translator
+from .model import SOURCE_LANGUAGES, Article, Document, Progress, RunOptions
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from .translation.translator import Translator
 
-SOURCE_LANGUAGES = ("ar", "en")
+
+class Stage(Protocol):
+    """One step of the pipeline."""
+
+    @property
+    def name(self) -> str:
+        """The stage's name, for messages."""
+        ...
+
+    @property
+    def requires(self) -> frozenset[str]:
+        """Facets of the document the stage reads."""
+        ...
+
+    @property
+    def provides(self) -> frozenset[str]:
+        """Facets it fills in."""
+        ...
+
+    def __call__(self, document: Document) -> Document:
+        """The document with the stage's work done."""
+        ...
 
 
 @dataclass(frozen=True)
-class PipelineOptions:
-    """What a run does, independent of where its input comes from."""
+class Context:
+    """What the stages of one run are built from."""
 
-    source_lang: str = "ar"  # "ar" translates; "en" passes English through untranslated
+    options: RunOptions  # source language, parties file
+    translator: Translator | None  # None only for English input
+    progress: Progress | None = None  # translation progress (pieces done, pieces in all)
+    summarizer: Stage | None = None  # rewrites the rules summary (the LLM's), or None
 
 
-def translate_document(
-    text: str,
-    translator: Translator | None,
-    options: PipelineOptions | None = None,
-    name: str = "input",
-    progress: Progress | None = None,
-) -> Document:
-    """Segment, check and translate an article.
+def _segment(context: Context) -> Stage:
+    from .segmentation.stage import SegmentStage
 
-    `translator` may be None only with source_lang "en". Raises InputError for empty input or
-    text that is not in the source language.
-    """
-    options = options or PipelineOptions()
+    return SegmentStage()
+
+
+def _language(context: Context) -> Stage:
+    from .segmentation.stage import LanguageStage
+
+    return LanguageStage()
+
+
+def _translate(context: Context) -> Stage:
+    from .translation.stage import EnglishStage, TranslateStage
+
+    if context.options.source_lang == "en":
+        return EnglishStage()
+    if context.translator is None:
+        raise ValueError("a translator is needed for Arabic input")
+    return TranslateStage(context.translator, context.progress)
+
+
+def _attribute(context: Context) -> Stage:
+    from .attribution.stage import AttributeStage
+
+    return AttributeStage(context.options)
+
+
+def _name(context: Context) -> Stage:
+    from .translation.stage import NameStage
+
+    return NameStage(context.translator if context.options.source_lang == "ar" else None)
+
+
+def _claims(context: Context) -> Stage:
+    from .attribution.stage import ClaimsStage
+
+    return ClaimsStage()
+
+
+def _summary(context: Context) -> Stage:
+    from .summary.stage import RulesSummaryStage
+
+    return RulesSummaryStage()
+
+
+STAGES: dict[str, Callable[[Context], Stage | None]] = {
+    "segment": _segment,  # headline, headings, body sentences, boilerplate
+    "language": _language,  # refuse text that is not in the source language
+    "translate": _translate,  # translations (or English passed through)
+    "attribute": _attribute,  # each body sentence's party, cue and kind
+    "name": _name,  # English names for parties the gazetteer lacks, and the outlet
+    "claims": _claims,  # claims and loaded terms
+    "summary": _summary,  # the rules summary
+    "llm-summary": lambda context: context.summarizer,  # the LLM's, when one is given
+}
+TRANSLATE = ("segment", "language", "translate")
+ANALYZE = ("attribute", "name", "claims", "summary", "llm-summary")
+RUN = (*TRANSLATE, *ANALYZE)
+
+
+def check_order(stages: Sequence[Stage], start: frozenset[str] = frozenset({"text"})) -> None:
+    """Raise ValueError when a stage needs what no stage before it provides."""
+    available = set(start)
+    for stage in stages:
+        missing = stage.requires - available
+        if missing:
+            raise ValueError(f"stage '{stage.name}' needs {', '.join(sorted(missing))} first")
+        available |= stage.provides
+
+
+def build(
+    names: Sequence[str], context: Context, start: frozenset[str] = frozenset({"text"})
+) -> list[Stage]:
+    """The stages `names` name, in order (a builder may answer None: that stage is left out),
+    checked to run in that order on a document that already has `start`."""
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; valid: {', '.join(STAGES)}")
+    stages = [stage for n in names if (stage := STAGES[n](context)) is not None]
+    check_order(stages, start)
+    return stages
+
+
+def start(article: Article | str, options: RunOptions, name: str = "input") -> Document:
+    """The document a pipeline starts from: the article's text, nothing done yet."""
     if options.source_lang not in SOURCE_LANGUAGES:
         raise InputError(
             f"unknown source language '{options.source_lang}'; valid: {', '.join(SOURCE_LANGUAGES)}"
         )
-    segments = segment_article(text)
-    if not segments:
-        raise InputError(f"{name}: empty input")
-    check_language(" ".join(s.text for s in segments), options.source_lang, name)
-    if options.source_lang == "en":
-        sentences = tuple(
-            Sentence(i, s.paragraph, s.kind, s.text, "" if s.kind == "boilerplate" else s.text)
-            for i, s in enumerate(segments)
-        )
-        return Document("en", sentences, models={"translator": None})
-    if translator is None:
-        raise ValueError("a translator is needed for Arabic input")
-    # Boilerplate (subscribe prompts, "read also" links) is recognised, never translated.
-    wanted = [i for i, s in enumerate(segments) if s.kind != "boilerplate"]
-    translated = dict(
-        zip(wanted, translator.translate([segments[i].text for i in wanted], progress), strict=True)
-    )
-    untranslated = Translation(
-        text="", pieces=1, redecoded=False, redecode_reason=None, piece_sources=()
-    )
-    translations = [translated.get(i, untranslated) for i in range(len(segments))]
-    sentences = tuple(
-        Sentence(
-            id=i,
-            paragraph=s.paragraph,
-            kind=s.kind,
-            source=s.text,
-            translation=t.text,
-            pieces=t.pieces,
-            redecoded=t.redecoded,
-        )
-        for i, (s, t) in enumerate(zip(segments, translations, strict=True))
-    )
-    warnings = [
-        f"sentence {s.id}: re-decoded by the repetition guard ({t.redecode_reason})"
-        for s, t in zip(sentences, translations, strict=True)
-        if t.redecode_reason
-    ] + [
-        f"sentence {s.id}: longer than the model's input limit, translated in {s.pieces} pieces"
-        for s in sentences
-        if s.pieces > 1
-    ]
-    for warning in warnings:
-        log.warning(warning)
-    return Document(
-        "ar",
-        sentences,
-        models={"translator": translator.spec.id, "translator_engine": translator.describe()},
-        warnings=tuple(warnings),
-    )
+    if isinstance(article, Article):
+        text, name = article.text, article.name
+    else:
+        text = article
+    return Document(options.source_lang, name=name, text=text, provided=frozenset({"text"}))
 
 
-Summarizer = Callable[[Document], Document]  # rewrites the summary of an analysed document
+def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
+    """Each stage in turn."""
+    for stage in stages:
+        document = stage(document)
+    return document
+
+
+def translate_document(
+    article: Article | str,
+    translator: Translator | None,
+    options: RunOptions | None = None,
+    name: str = "input",
+    progress: Progress | None = None,
+) -> Document:
+    """Segment, check and translate an article (`translator` may be None only for English).
+
+    Raises InputError for empty input or text that is not in the source language.
+    """
+    options = options or RunOptions()
+    document = start(article, options, name)
+    context = Context(options, translator, progress)
+    return run_stages(document, build(TRANSLATE, context))
 
 
 def run_document(
-    text: str,
+    article: Article | str,
     translator: Translator | None,
-    options: PipelineOptions | None = None,
+    options: RunOptions | None = None,
     name: str = "input",
     progress: Progress | None = None,
-    summarizer: Summarizer | None = None,
+    summarizer: Stage | None = None,
 ) -> Document:
     """Translate an article, then attribute its claims and write the neutral summary (the rules
-    summary, or `summarizer`'s, e.g. the verified LLM summary of llm.py)."""
-    from .analysis import analyze
+    summary, rewritten by `summarizer` when given: llm.LLMSummarizer, the verified LLM summary)."""
+    options = options or RunOptions()
+    document = start(article, options, name)
+    context = Context(options, translator, progress, summarizer)
+    return run_stages(document, build(RUN, context))
 
-    document = translate_document(text, translator, options, name, progress)
-    if translator is None or document.source_language != "ar":
-        document = analyze(document)
-    else:
-        document = analyze(document, lambda spans: [t.text for t in translator.translate(spans)])
-    return summarizer(document) if summarizer is not None else document
+
+def analyze(
+    document: Document,
+    translator: Translator | None = None,
+    options: RunOptions | None = None,
+    summarizer: Stage | None = None,
+) -> Document:
+    """Who said what and the summary of a document that already has its sentences and their
+    translations (from translate_document, or built by the caller). `translator` names the
+    parties the gazetteer does not know (without it their Arabic spans are kept)."""
+    options = options or RunOptions(source_lang=document.source_language)
+    given = document.provided | {"text", "sentences", "translations"}
+    context = Context(options, translator, None, summarizer)
+    stages = build(ANALYZE, context, frozenset(given))
+    return run_stages(replace(document, provided=frozenset(given)), stages)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from annotated import OWN, AnnotatedRun, run_folder
 from tinymodels import FIXTURES, TINY_MODELS_YAML, build_tiny_causal_lm, build_tiny_marian
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -74,3 +75,27 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+def _tiny_translator(model_dir: Path) -> object:
+    from summarize import EngineOptions, Translator
+    from summarize.config import load_models_config
+
+    models = model_dir.parent / "annotated-models.yaml"
+    models.write_text(TINY_MODELS_YAML.format(tiny=model_dir, loop=model_dir, llm=model_dir))
+    spec = load_models_config(models).translators["tiny"]
+    return Translator(spec, EngineOptions(device="cpu", backend="torch"))
+
+
+@pytest.fixture(scope="session")
+def own_runs(tiny_model_dir: Path) -> list[AnnotatedRun]:
+    """The suite's annotated articles, run once per session in both modes."""
+    return run_folder(OWN, _tiny_translator(tiny_model_dir))
+
+
+@pytest.fixture(scope="session")
+def devset_runs(tiny_model_dir: Path) -> list[AnnotatedRun]:
+    """The devset's articles, run once per session in both modes (skipped without ../shared)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return run_folder(SHARED / "devset", _tiny_translator(tiny_model_dir))

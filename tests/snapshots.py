@@ -3,7 +3,7 @@
 A restructuring must not change them; a change of behaviour must come with a new recording, so
 that it is visible in review. The inputs are the suite's own articles, the seed article and the
 devset (both modes: Arabic through the tiny test model on the torch backend, float32, greedy;
-English with --source-lang en), each rendered as text, markdown and JSON by the CLI.
+English with --source-lang en), each rendered as text, markdown and JSON.
 
     python tests/snapshots.py --update        # record (needs ../shared for the devset part)
     python tests/snapshots.py --write DIR     # write the outputs themselves, to diff two trees
@@ -21,27 +21,12 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 RECORD = HERE / "fixtures" / "snapshots.json"
 FORMATS = ("text", "markdown", "json")
 MODEL_PLACEHOLDER = "<tiny-model>"
-
-
-def inputs(shared: Path | None) -> Iterator[tuple[str, str, str]]:
-    """(key, mode, text) of every snapshotted article; mode is "ar" or "en"."""
-    yield "fixture-article", "ar", (HERE / "fixtures" / "article-ar.txt").read_text("utf-8")
-    for path in sorted((HERE / "fixtures" / "eval").glob("*.json")):
-        gold = json.loads(path.read_text("utf-8"))
-        for mode in ("ar", "en"):
-            yield f"eval/{path.stem}", mode, gold[mode]
-    if shared is None:
-        return
-    yield "seed", "ar", (shared / "seed" / "article-ar.txt").read_text("utf-8")
-    for path in sorted((shared / "devset").glob("*.json")):
-        gold = json.loads(path.read_text("utf-8"))
-        for mode in ("ar", "en"):
-            yield f"devset/{path.stem}", mode, gold[mode]
 
 
 def _cli(args: list[str]) -> tuple[int, str]:
@@ -53,56 +38,57 @@ def _cli(args: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def _library(mode: str, text: str, translator: object) -> list[str]:
-    """One article through the library (as `summarize run`), rendered in every format."""
-    from summarize.pipeline import PipelineOptions, run_document
-    from summarize.render import render
-
-    document = run_document(text, translator if mode == "ar" else None, PipelineOptions(mode))  # type: ignore[arg-type]
-    return [render(document, fmt) for fmt in FORMATS]
-
-
-def outputs(shared: Path | None, model_dir: Path) -> Iterator[tuple[str, str]]:
-    """(key, output) for every input, command and format; the model's path is replaced by a
-    placeholder so that the outputs do not depend on where the tiny model was built.
-
-    The suite's article and the seed go through the CLI (reading, options, writing); the
-    annotated articles through the library, with one model load for all of them.
-    """
-    from summarize import Translator, resolve_translator
-    from summarize.backends import EngineOptions
-
-    translator = Translator(resolve_translator(None), EngineOptions(device="cpu", backend="torch"))
-    with tempfile.TemporaryDirectory() as tmp:
-        for key, mode, text in inputs(shared):
-            if not key.startswith(("fixture", "seed")):
-                for fmt, output in zip(FORMATS, _library(mode, text, translator), strict=True):
-                    output = output.replace(str(model_dir), MODEL_PLACEHOLDER)
-                    yield f"{key}|{mode}|run|{fmt}", f"exit 0\n{output}"
-                continue
-            source = Path(tmp) / "article.txt"
-            source.write_text(text, "utf-8")
-            for command in ("run", "translate"):
-                for fmt in FORMATS:
-                    args = [command, str(source), "-f", fmt, "--backend", "torch"]
-                    args += ["--device", "cpu", "--source-lang", mode]
-                    code, output = _cli(args)
-                    output = output.replace(str(model_dir), MODEL_PLACEHOLDER)
-                    yield f"{key}|{mode}|{command}|{fmt}", f"exit {code}\n{output}"
+def cli_outputs(shared: Path | None) -> Iterator[tuple[str, str]]:
+    """(key, output) of `run` and `translate` in every format, through the CLI (reading,
+    options, writing), on the suite's article and the seed article."""
+    articles = [("fixture-article", HERE / "fixtures" / "article-ar.txt")]
+    if shared is not None:
+        articles.append(("seed", shared / "seed" / "article-ar.txt"))
+    for key, path in articles:
+        for command in ("run", "translate"):
+            for fmt in FORMATS:
+                args = [command, str(path), "-f", fmt, "--backend", "torch", "--device", "cpu"]
+                code, output = _cli(args)
+                yield f"{key}|ar|{command}|{fmt}", f"exit {code}\n{output}"
 
 
-def digests(shared: Path | None, model_dir: Path) -> dict[str, str]:
-    """key -> SHA-256 of the output."""
-    return {
-        key: hashlib.sha256(output.encode("utf-8")).hexdigest()
-        for key, output in outputs(shared, model_dir)
-    }
+def annotated_outputs(runs: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
+    """(key, output) of every annotated run (tests/annotated.py) in every mode and format."""
+    from summarize import render
+
+    for run in runs:
+        for mode, document in run.documents.items():
+            for fmt in FORMATS:
+                yield f"{prefix}/{run.name}|{mode}|run|{fmt}", f"exit 0\n{render(document, fmt)}"
+
+
+def digest(output: str, model_dir: Path) -> str:
+    """SHA-256 of an output, the model's path replaced by a placeholder."""
+    output = output.replace(str(model_dir), MODEL_PLACEHOLDER)
+    return hashlib.sha256(output.encode("utf-8")).hexdigest()
+
+
+def tiny_translator() -> Any:
+    """The tiny model of the models.yaml in force, on the torch backend (float32, greedy)."""
+    from summarize import EngineOptions, Translator, resolve_translator
+
+    return Translator(resolve_translator(None), EngineOptions(device="cpu", backend="torch"))
+
+
+def all_outputs(shared: Path | None) -> Iterator[tuple[str, str]]:
+    """Every snapshotted output (the models.yaml in force must name the tiny models)."""
+    from annotated import OWN, run_folder
+
+    translator = tiny_translator()
+    yield from cli_outputs(shared)
+    yield from annotated_outputs(run_folder(OWN, translator), "eval")
+    if shared is not None:
+        yield from annotated_outputs(run_folder(shared / "devset", translator), "devset")
 
 
 @contextlib.contextmanager
 def tiny_environment(workdir: Path) -> Iterator[Path]:
     """Build the tiny models and point SUMMARIZE_MODELS_FILE at them (as the tests' fixture)."""
-    sys.path.insert(0, str(HERE))
     from tinymodels import TINY_MODELS_YAML, build_tiny_causal_lm, build_tiny_marian
 
     tiny = build_tiny_marian(workdir / "models" / "tiny")
@@ -126,19 +112,20 @@ def tiny_environment(workdir: Path) -> Iterator[Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Record or check the output snapshots.")
     parser.add_argument("--update", action="store_true", help=f"record into {RECORD}")
     parser.add_argument("--write", type=Path, help="write every output into this folder")
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     args = parser.parse_args()
     shared = args.shared if args.shared.is_dir() else None
+    found = {}
     with tempfile.TemporaryDirectory() as tmp, tiny_environment(Path(tmp)) as model_dir:
-        if args.write:
-            for key, output in outputs(shared, model_dir):
+        for key, output in all_outputs(shared):
+            found[key] = digest(output, model_dir)
+            if args.write:
                 target = args.write / (key.replace("|", "__").replace("/", "__") + ".out")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(output, "utf-8")
-        found = digests(shared, model_dir)
+                target.write_text(output.replace(str(model_dir), MODEL_PLACEHOLDER), "utf-8")
     if args.update:
         RECORD.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", "utf-8")
         print(f"recorded {len(found)} outputs in {RECORD}")
@@ -150,4 +137,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
     sys.exit(main())

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize import batch as batch_module
+from summarize.batch import local as batch_module
 from summarize.cli import main
-from summarize.segment import segment_article
+from summarize.segmentation.sentences import segment_article
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "summarize" / "schema" / "document.schema.json"
@@ -302,7 +302,7 @@ def test_ct2_hot_path_imports_neither_torch_nor_transformers(
     models_file: Path, fixture_article: Path, ct2_cache: Path
 ) -> None:
     from summarize.config import resolve_translator
-    from summarize.ct2 import ensure_converted
+    from summarize.translation.ct2_backend import ensure_converted
 
     ensure_converted(resolve_translator("tiny"), "int8")  # the first run converts, once
     probe = (

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from test_cli import _assert_one_line_error, _run
 
-from summarize import raybatch
-from summarize.backends import EngineOptions
+from summarize.batch import ray as raybatch
 from summarize.errors import EngineError, InputError
+from summarize.translation.base import EngineOptions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

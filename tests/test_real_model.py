@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarize.config import bundled_models_file, load_models_config
-from summarize.hub import is_available
 from summarize.pipeline import translate_document
-from summarize.translator import Translator
+from summarize.translation.hub import is_available
+from summarize.translation.translator import Translator
 
 pytestmark = pytest.mark.real_model
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import InputError, OutputError
-from summarize.langid import check_language
-from summarize.normalize import normalize_line, normalize_text
-from summarize.textio import decode_bytes, read_article, write_atomic
+from summarize.lang.langid import check_language
+from summarize.lang.normalize import normalize_line, normalize_text
+from summarize.readers import read_article
+from summarize.readers.text import decode_bytes
+from summarize.writers.files import write_atomic
 
 ARABIC = "قال المتحدث إن الاجتماع سيعقد غداً.\nوأضاف أن “الوضع مستقر”."
 

@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from summarize.backends import DecodeParams, EngineOptions, load_backend
 from summarize.config import resolve_translator
 from summarize.errors import InputError, ModelError
-from summarize.guard import degenerate_reason, tandem_repeat
-from summarize.pipeline import PipelineOptions, translate_document
-from summarize.segment import segment_article
-from summarize.translator import Translator, make_batches
+from summarize.model import ModelsUsed, RunOptions
+from summarize.pipeline import translate_document
+from summarize.segmentation.sentences import segment_article
+from summarize.translation.base import DecodeParams, EngineOptions, load_backend
+from summarize.translation.guard import degenerate_reason, tandem_repeat
+from summarize.translation.translator import Translator, make_batches
 
 SENTENCES = [
     "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة.",
@@ -146,23 +147,23 @@ def test_document_structure_and_flags(
 ) -> None:
     text = fixture_article.read_text("utf-8")
     translator = _translator(models_file, backend=backend)
-    document = translate_document(text, translator, PipelineOptions("ar"))
+    document = translate_document(text, translator, RunOptions("ar"))
     segments = segment_article(text)
     assert [(s.paragraph, s.kind, s.source) for s in document.sentences] == [
         (s.paragraph, s.kind, s.text) for s in segments
     ]
     assert [s.id for s in document.sentences] == list(range(len(segments)))
-    assert document.models["translator"] == str(resolve_translator("tiny").id)
-    assert str(document.models["translator_engine"]).startswith(backend)
+    assert document.models.translator == str(resolve_translator("tiny").id)
+    assert str(document.models.translator_engine).startswith(backend)
 
 
 def test_english_passes_through_and_is_refused_as_arabic(models_file: Path) -> None:
     english = "The minister said the talks would resume. Local sources reported clashes."
-    document = translate_document(english, None, PipelineOptions("en"))
+    document = translate_document(english, None, RunOptions("en"))
     assert [s.translation for s in document.sentences] == [s.source for s in document.sentences]
-    assert document.models == {"translator": None}
+    assert document.models == ModelsUsed(translator=None)
     with pytest.raises(InputError, match="--source-lang en"):
-        translate_document(english, _translator(models_file), PipelineOptions("ar"))
+        translate_document(english, _translator(models_file), RunOptions("ar"))
 
 
 def test_missing_model_directory_and_non_marian(tmp_path: Path, models_file: Path) -> None:
@@ -232,7 +233,7 @@ def test_int8_against_float32_is_reported(models_file: Path) -> None:
 
 
 def test_conversion_is_cached_and_atomic(models_file: Path, ct2_cache: Path) -> None:
-    from summarize.ct2 import converted_dir, ensure_converted
+    from summarize.translation.ct2_backend import converted_dir, ensure_converted
 
     spec = resolve_translator("tiny")
     target = ensure_converted(spec, "float32")
@@ -249,7 +250,7 @@ def test_loading_and_converting_print_no_library_advice(
     """MarianTokenizer warns "pip install sacremoses" on every load; users must not see it."""
     import warnings
 
-    from summarize.ct2 import convert
+    from summarize.translation.ct2_backend import convert
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

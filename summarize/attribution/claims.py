@@ -1,0 +1,81 @@
+"""Claims and loaded terms from the attribution's findings and the parties' English names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lang.arabic import tokenize
+from ..lang.loaded import arabic_matches, english_matches, neutralize
+from ..lang.quotes import inside, outermost, quote_spans
+from ..model import Attribution, Attributions, Claim, LoadedTerm, Party, Sentence
+
+REPORT = "the report"  # the outlet's name when it cannot be found
+
+
+def quotations(text: str) -> tuple[str, ...]:
+    """The quotations of two words or more in `text`, verbatim, without their marks."""
+    return tuple(
+        quote
+        for start, end in outermost(quote_spans(text))
+        if len((quote := text[start + 1 : end - 1]).split()) >= 2
+    )
+
+
+def build_claim(
+    index: int,
+    sentence: Sentence,
+    attribution: Attribution,
+    parties: dict[str, Party],
+    names: dict[str, str],
+    outlet: str,
+) -> Claim:
+    """The claim of one body sentence. `names` maps a party's key to its English name."""
+    text = sentence.translation
+    quotes = quotations(text)
+    if attribution.party is None:
+        return Claim(index, (sentence.id,), "outlet", outlet, None, None, "event", text, quotes)
+    party = parties[attribution.party]
+    source = attribution.span or party.spans[-1]
+    return Claim(
+        index,
+        (sentence.id,),
+        "attributed",
+        neutralize(names.get(party.key, source)),
+        source,
+        attribution.cue,
+        attribution.kind,
+        text,
+        quotes,
+    )
+
+
+def loaded_terms(
+    sentences: Sequence[Sentence], used_by: dict[int, str], outlet: str
+) -> list[LoadedTerm]:
+    """Loaded words in the translation (English) and the source (Arabic), with who used them."""
+    found = []
+    for sentence in sentences:
+        if sentence.kind == "boilerplate":
+            continue
+        who = used_by.get(sentence.id, outlet)
+        spans = quote_spans(sentence.translation)
+        for start, end, _ in english_matches(sentence.translation):
+            term = sentence.translation[start:end]
+            found.append(LoadedTerm(term, sentence.id, who, inside(start, spans)))
+        if sentence.source != sentence.translation:
+            source_spans = quote_spans(sentence.source)
+            for start, end in arabic_matches(tokenize(sentence.source)):
+                term = sentence.source[start:end]
+                found.append(LoadedTerm(term, sentence.id, who, inside(start, source_spans)))
+    return found
+
+
+def claims_of(
+    body: Sequence[Sentence], attributions: Attributions, names: dict[str, str], outlet: str
+) -> list[Claim]:
+    """One claim per body sentence, in order."""
+    parties = {p.key: p for p in attributions.parties}
+    return [
+        build_claim(i, s, a, parties, names, outlet)
+        for i, (s, a) in enumerate(zip(body, attributions.sentences, strict=True))
+    ]

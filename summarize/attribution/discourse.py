@@ -1,0 +1,138 @@
+"""The discourse: the parties an article has named so far, and who spoke last.
+
+Later mentions ("الوزارة", "the ministry", a surname) resolve to a party named earlier, and
+continuations ("وأضاف", "He added") to the latest speaker that agrees in gender and number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..lang.gazetteer import Gazetteer, PartyEntry
+from ..model import ClaimKind, Party
+from .cues import Cues
+
+
+@dataclass(eq=False)
+class Entity:
+    """A party the article mentions, as the discourse knows it so far."""
+
+    key: str  # stable id within the article ("e1", ...)
+    spans: list[str]  # how it was named, in order (Arabic for Arabic input)
+    tokens: set[str]  # content words of those names (folded), for matching later mentions
+    entry: PartyEntry | None  # the gazetteer entry, when known
+    name: str | None  # neutral English name, when known without translation
+    gender: str | None = None  # m, f, p (Arabic verbs) or m, f, o, p (English pronouns)
+    person: bool = False  # named by a title or a personal name (English pronoun agreement)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader decided for one sentence."""
+
+    entity: Entity | None  # None: the outlet's own voice
+    span: str | None  # the span naming the party in this sentence (None for a continuation)
+    cue: str | None  # the reporting verb or phrase, as written
+    kind: ClaimKind  # statement, accusation, ...
+
+
+OUTLET = Reading(None, None, None, "event")  # no party found: the outlet's voice
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How a sentence names a party: what `Discourse.resolve` needs."""
+
+    span: str  # the span as written
+    tokens: frozenset[str]  # its content words (folded)
+    entry: PartyEntry | None  # the gazetteer entry it names, if any
+    name: str | None  # the neutral English name, when known without translation
+    person: bool = False  # a person (title or personal name), for English pronouns
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A discourse's state, to restore after a rejected reading."""
+
+    entities: list[Entity]  # copies of the entities
+    speakers: list[tuple[Entity, str | None]]  # the speakers, pointing at those copies
+
+
+@dataclass
+class Discourse:
+    """Parties known so far and who spoke last: what continuations resolve against."""
+
+    cues: Cues  # the reporting vocabulary
+    gazetteer: Gazetteer  # known parties
+    entities: list[Entity] = field(default_factory=list)
+    speakers: list[tuple[Entity, str | None]] = field(default_factory=list)  # with verb gender
+
+    def recent_speaker(self, gender: str | None, person: bool | None = None) -> Entity | None:
+        """The latest speaker agreeing with `gender` (and person/organisation when asked)."""
+        for entity, spoke_as in reversed(self.speakers):
+            if gender is not None and spoke_as is not None and spoke_as != gender:
+                continue
+            if person is not None and entity.person != person:
+                continue
+            return entity
+        return self.speakers[-1][0] if self.speakers else None
+
+    def said(self, entity: Entity, gender: str | None) -> None:
+        """`entity` spoke, with a verb of `gender`."""
+        self.speakers.append((entity, gender))
+        if gender is not None:
+            entity.gender = gender
+
+    def _new(self, mention: Mention) -> Entity:
+        entity = Entity(
+            f"e{len(self.entities) + 1}",
+            [mention.span],
+            set(mention.tokens),
+            mention.entry,
+            mention.name,
+            person=mention.person,
+        )
+        self.entities.append(entity)
+        return entity
+
+    def _by_recency(self) -> list[Entity]:
+        spoken = [e for e, _ in reversed(self.speakers)]
+        return list(dict.fromkeys(spoken + list(reversed(self.entities))))
+
+    def resolve(self, mention: Mention) -> Entity:
+        """The entity `mention` names: the gazetteer's, an earlier one it shortens, or a new one."""
+        entry, name = mention.entry, mention.name
+        if entry is not None:
+            for entity in self._by_recency():
+                if entity.entry == entry and (entity.name == name or name == entry.name):
+                    entity.spans.append(mention.span)
+                    entity.tokens |= mention.tokens
+                    return entity
+            return self._new(mention)
+        if mention.tokens:
+            for entity in self._by_recency():
+                if mention.tokens <= entity.tokens:
+                    entity.spans.append(mention.span)
+                    return entity
+        return self._new(mention)
+
+    def snapshot(self) -> Saved:
+        """The state now, to try a reading on; `restore` takes it back if it is rejected."""
+        copies = {
+            id(e): replace(e, spans=list(e.spans), tokens=set(e.tokens)) for e in self.entities
+        }
+        speakers = [(copies.get(id(e), e), gender) for e, gender in self.speakers]
+        return Saved(list(copies.values()), speakers)
+
+    def restore(self, saved: Saved) -> None:
+        """Undo everything done since `saved = self.snapshot()`: new parties, new speakers, and
+        what was added to the parties known before."""
+        self.entities, self.speakers = saved.entities, saved.speakers
+
+    def entity(self, key: str) -> Entity:
+        """The entity with `key`."""
+        return next(e for e in self.entities if e.key == key)
+
+    def parties(self) -> tuple[Party, ...]:
+        """The parties met, as frozen values."""
+        return tuple(Party(e.key, tuple(e.spans), e.name) for e in self.entities)

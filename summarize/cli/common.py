@@ -1,0 +1,70 @@
+"""What the commands share: flags turned into the library's options, models, the output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import settings
+from ..errors import InputError
+from .flags import ModelFlags, SummaryFlags
+
+if TYPE_CHECKING:
+    from ..pipeline import Stage
+    from ..translation.base import EngineOptions
+    from ..translation.translator import Translator
+
+
+def engine_options(flags: ModelFlags) -> EngineOptions:
+    """How to run the translator: each setting from its flag, else its environment variable,
+    else its default (settings.py)."""
+    from ..translation.base import EngineOptions
+
+    return EngineOptions(
+        device=settings.value("device", flags.device) or "auto",
+        backend=settings.value("backend", flags.backend) or "auto",
+        compute_type=flags.compute_type or "auto",
+        threads=flags.threads,
+    )
+
+
+def make_translator(flags: ModelFlags, engine: EngineOptions, lang: str) -> Translator | None:
+    """The translator (loaded on first use), or None for English input."""
+    if lang == "en":
+        return None
+    from ..config import resolve_translator
+    from ..translation.translator import Translator
+
+    return Translator(resolve_translator(flags.model), engine)
+
+
+def make_summarizer(flags: SummaryFlags, engine: EngineOptions, check: bool = True) -> Stage | None:
+    """None for the rules summary; else the LLM summarizer (template checked now, model later;
+    with `check`, the model is looked for now too, so that a missing one fails before any
+    translation)."""
+    if flags.summarizer == "rules":
+        if flags.llm_model or flags.prompt:
+            raise InputError("--llm-model and --prompt go with --summarizer llm")
+        return None
+    from ..config import resolve_summarizer
+    from ..summary.llm import LLM, LLMSummarizer
+    from ..summary.prompts import load_prompt
+    from ..translation.hub import locate
+
+    template = load_prompt(flags.prompt)
+    spec = resolve_summarizer(flags.llm_model)
+    if check:
+        locate(spec)
+    return LLMSummarizer(LLM(spec, engine.device), template)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """The result on stdout, or written (atomically) to `output`."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..writers.files import write_atomic
+
+    write_atomic(output, text)

@@ -1,0 +1,172 @@
+"""The party gazetteer: canonical neutral names with Arabic and English aliases, and matching.
+
+data/parties.yaml, plus the user's own file (SUMMARIZE_PARTIES_FILE or RunOptions.parties_file),
+whose entries are matched first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .. import settings
+from ..errors import ConfigError
+from .arabic import QUOTE_MARKS, Token, strip_prefix, tokenize
+from .data import bundled, check_choice, read_yaml
+
+PartyKind = Literal[
+    "government",
+    "ministry",
+    "military",
+    "armed_group",
+    "agency",
+    "un",
+    "international",
+    "organisation",
+    "sources",
+    "person",
+    "media",
+]
+PARTY_KINDS: tuple[PartyKind, ...] = (
+    "government",
+    "ministry",
+    "military",
+    "armed_group",
+    "agency",
+    "un",
+    "international",
+    "organisation",
+    "sources",
+    "person",
+    "media",
+)
+_KEYS = {"name", "kind", "ar", "en"}
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    """One gazetteer entry."""
+
+    name: str  # canonical, neutral English name
+    kind: PartyKind  # government, ministry, military, armed_group, agency, un, sources, ...
+    ar: tuple[tuple[str, ...], ...]  # Arabic aliases as folded token sequences
+    en: tuple[str, ...]  # English aliases, lower case
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every known party, the user's first."""
+
+    entries: tuple[PartyEntry, ...]
+
+
+def _folded(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+def _entries(raw: Any, where: str) -> list[PartyEntry]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("parties"), list):
+        raise ConfigError(f"{where}: expected a mapping with a 'parties' list")
+    entries = []
+    for item in raw["parties"]:
+        if not isinstance(item, dict) or not {"name", "kind"} <= set(item):
+            raise ConfigError(f"{where}: each party needs 'name' and 'kind': {item!r}")
+        unknown = set(item) - _KEYS
+        if unknown:
+            raise ConfigError(
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+                f"valid keys: {', '.join(sorted(_KEYS))}"
+            )
+        kind = check_choice(item["kind"], PARTY_KINDS, "party kind", f"{where}: {item['name']}")
+        entries.append(
+            PartyEntry(
+                name=str(item["name"]),
+                kind=kind,
+                ar=tuple(_folded(a) for a in item.get("ar", []) or []),
+                en=tuple(str(e).lower() for e in item.get("en", []) or []),
+            )
+        )
+    return entries
+
+
+@lru_cache(maxsize=4)
+def _load(extra: Path | None, stamp: int) -> Gazetteer:
+    entries = []
+    if extra is not None:
+        entries += _entries(read_yaml(extra, "parties file"), str(extra))
+    entries += _entries(bundled("parties.yaml"), "parties.yaml")
+    return Gazetteer(tuple(entries))
+
+
+def load_gazetteer(parties_file: str | Path | None = None) -> Gazetteer:
+    """The bundled gazetteer, after the user's parties file (the flag or option, else
+    SUMMARIZE_PARTIES_FILE). Re-read when that file changes."""
+    extra = settings.path("parties_file", parties_file)
+    stamp = 0
+    if extra is not None:
+        try:
+            stamp = extra.stat().st_mtime_ns
+        except OSError as exc:
+            raise ConfigError(f"{extra}: cannot read the parties file: {exc.strerror}") from None
+    return _load(extra, stamp)
+
+
+def match_arabic(
+    tokens: Sequence[Token], gazetteer: Gazetteer
+) -> list[tuple[int, int, PartyEntry]]:
+    """(start, end, entry) of gazetteer mentions, longest first at each place, not overlapping."""
+    words = [t for t in range(len(tokens)) if tokens[t].norm not in QUOTE_MARKS]
+    found: list[tuple[int, int, PartyEntry]] = []
+    position = 0
+    while position < len(words):
+        best: tuple[int, PartyEntry] | None = None
+        for entry in gazetteer.entries:
+            for alias in entry.ar:
+                size = len(alias)
+                if size == 0 or position + size > len(words) or (best and size <= best[0]):
+                    continue
+                window = [tokens[words[position + k]].norm for k in range(size)]
+                if alias[0] in strip_prefix(window[0]) and list(alias[1:]) == window[1:]:
+                    best = (size, entry)
+        if best:
+            start, end = words[position], words[position + best[0] - 1] + 1
+            found.append((start, end, best[1]))
+            position += best[0]
+        else:
+            position += 1
+    return found
+
+
+def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry]]:
+    """(position, entry) of gazetteer mentions, in order; the longest alias at each place."""
+    low = " " + re.sub(r"[^\w.' -]", " ", span.lower().replace("’", "'")) + " "
+    # a full stop before a space ends a sentence or an abbreviation (U.S. -> "u.s")
+    low = re.sub(r"\s+", " ", re.sub(r"\.(?=\s)", " ", low))
+    best: dict[int, tuple[int, PartyEntry]] = {}
+    for entry in gazetteer.entries:
+        for alias in entry.en:
+            position = low.find(f" {alias} ")
+            while position >= 0:
+                if position not in best or len(alias) > best[position][0]:
+                    best[position] = (len(alias), entry)
+                position = low.find(f" {alias} ", position + 1)
+    return [(position, best[position][1]) for position in sorted(best)]
+
+
+def party_name(
+    entries: Sequence[PartyEntry], head: PartyEntry | None = None
+) -> tuple[PartyEntry | None, str | None]:
+    """The party a span's mentions name (`head`, else the first); a ministry takes its
+    government along ("the Foreign Ministry (the Syrian government)")."""
+    if not entries:
+        return None, None
+    entry = head or entries[0]
+    if entry.kind == "ministry":
+        government = next((e for e in entries[1:] if e.kind == "government"), None)
+        if government is not None:
+            return entry, f"{entry.name} ({government.name})"
+    return entry, entry.name

@@ -1,0 +1,115 @@
+"""Loaded terms (data/loaded.yaml): words that take sides, found in English and Arabic text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import ConfigError
+from .arabic import Token, fold, tokenize
+from .data import bundled
+from .quotes import inside, quote_spans
+
+Match = tuple[int, int, str]  # (start, end, neutral wording) in the text
+
+
+@dataclass(frozen=True)
+class LoadedLexicon:
+    """The loaded terms of both languages."""
+
+    english: tuple[tuple[str, str], ...]  # (loaded term, neutral wording), longest first
+    arabic: tuple[tuple[tuple[str, ...], str], ...]  # (folded term tokens, English gloss)
+    arabic_prefixes: tuple[str, ...]  # clitics a loaded Arabic word may carry (و، ف، بال...)
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # compiled English terms, longest first
+
+
+@lru_cache(maxsize=1)
+def load_loaded() -> LoadedLexicon:
+    """data/loaded.yaml (read once per process)."""
+    raw = bundled("loaded.yaml")
+    try:
+        english = tuple(
+            sorted(
+                ((str(e["term"]).lower(), str(e["neutral"])) for e in raw["english"]),
+                key=lambda pair: -len(pair[0]),
+            )
+        )
+        arabic = tuple(
+            (tuple(t.norm for t in tokenize(str(e["term"]))), str(e["used_for"]))
+            for e in raw["arabic"]
+        )
+        prefixes = tuple(str(p) for p in raw["arabic_prefixes"])
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"loaded.yaml: invalid or missing key: {exc}") from None
+    patterns = tuple(
+        (re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE), neutral)
+        for term, neutral in english
+    )
+    return LoadedLexicon(english, arabic, prefixes, patterns)
+
+
+def english_matches(text: str, lexicon: LoadedLexicon | None = None) -> list[Match]:
+    """(start, end, neutral) of English loaded terms, longest first, not overlapping; sorted."""
+    lex = lexicon or load_loaded()
+    found: list[Match] = []
+    for pattern, neutral in lex.patterns:
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), neutral))
+    return sorted(found)
+
+
+def _forms(norm: str, prefixes: tuple[str, ...]) -> set[str]:
+    forms = {norm}
+    for prefix in prefixes:
+        if norm.startswith(prefix) and len(norm) > len(prefix) + 1:
+            forms.add(norm[len(prefix) :])
+            forms.add("ال" + norm[len(prefix) :])
+    return forms | {fold(f) for f in forms}
+
+
+def arabic_matches(
+    tokens: Sequence[Token], lexicon: LoadedLexicon | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) character offsets of Arabic loaded terms, one per starting token."""
+    lex = lexicon or load_loaded()
+    found = []
+    for index in range(len(tokens)):
+        for term, _ in lex.arabic:
+            size = len(term)
+            window = [t.norm for t in tokens[index : index + size]]
+            if (
+                len(window) == size
+                and term[0] in _forms(window[0], lex.arabic_prefixes)
+                and list(term[1:]) == window[1:]
+            ):
+                found.append((tokens[index].start, tokens[index + size - 1].end))
+                break
+    return found
+
+
+def _rewrite(text: str, rewrite: Callable[[str, str], str], lexicon: LoadedLexicon | None) -> str:
+    """`text` with each loaded word outside quotations replaced by rewrite(word, neutral)."""
+    spans = quote_spans(text)
+    out, last = [], 0
+    for start, end, neutral in english_matches(text, lexicon):
+        if inside(start, spans):
+            continue
+        out.append(text[last:start])
+        out.append(rewrite(text[start:end], neutral))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def neutralize(text: str, lexicon: LoadedLexicon | None = None) -> str:
+    """The outlet's voice: loaded words outside quotations replaced by neutral wording."""
+    rewritten = _rewrite(text, lambda _, neutral: neutral, lexicon)
+    return re.sub(r"\s{2,}", " ", rewritten).replace(" ,", ",").strip()
+
+
+def quote_loaded(text: str, lexicon: LoadedLexicon | None = None) -> str:
+    """A party's words: loaded words outside quotations are quoted, as that party's wording."""
+    return _rewrite(text, lambda word, _: f"“{word}”", lexicon)

@@ -1,0 +1,1 @@
+"""Segmentation: an article's lines into headline, headings, body sentences and boilerplate."""

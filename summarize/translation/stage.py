@@ -1,0 +1,111 @@
+"""The translation stages: sentences translated (or English passed through), parties named."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from ..model import Document, ModelsUsed, Progress
+from .translator import Translation, Translator
+
+log = logging.getLogger(__name__)
+
+
+class TranslateStage:
+    """Every unit but boilerplate translated, in order; re-decodes and splits become warnings."""
+
+    name = "translate"
+    requires = frozenset({"sentences"})
+    provides = frozenset({"translations"})
+
+    def __init__(self, translator: Translator, progress: Progress | None = None) -> None:
+        self.translator = translator
+        self.progress = progress
+
+    def __call__(self, document: Document) -> Document:
+        sentences = document.sentences
+        # Boilerplate (subscribe prompts, "read also" links) is recognised, never translated.
+        wanted = [s.id for s in sentences if s.kind != "boilerplate"]
+        units = [sentences[i].source for i in wanted]
+        translated = dict(zip(wanted, self.translator.translate(units, self.progress), strict=True))
+        untranslated = Translation("", 1, False, None, ())
+        results = [translated.get(s.id, untranslated) for s in sentences]
+        filled = tuple(
+            replace(s, translation=t.text, pieces=t.pieces, redecoded=t.redecoded)
+            for s, t in zip(sentences, results, strict=True)
+        )
+        warnings = [
+            f"sentence {s.id}: re-decoded by the repetition guard ({t.redecode_reason})"
+            for s, t in zip(filled, results, strict=True)
+            if t.redecode_reason
+        ] + [
+            f"sentence {s.id}: longer than the model's input limit, translated in {s.pieces} pieces"
+            for s in filled
+            if s.pieces > 1
+        ]
+        for warning in warnings:
+            log.warning(warning)
+        models = ModelsUsed(self.translator.spec.id, self.translator.describe())
+        return replace(
+            document,
+            sentences=filled,
+            models=models,
+            warnings=(*document.warnings, *warnings),
+            provided=document.provided | self.provides,
+        )
+
+
+class EnglishStage:
+    """English input passes through untranslated (boilerplate is left out, as when translating)."""
+
+    name = "translate"
+    requires = frozenset({"sentences"})
+    provides = frozenset({"translations"})
+
+    def __call__(self, document: Document) -> Document:
+        sentences = tuple(
+            replace(s, translation="" if s.kind == "boilerplate" else s.source)
+            for s in document.sentences
+        )
+        return replace(
+            document,
+            sentences=sentences,
+            models=ModelsUsed(translator=None),
+            provided=document.provided | self.provides,
+        )
+
+
+def _strip(name: str) -> str:
+    return name.strip(" .")
+
+
+class NameStage:
+    """English names for the parties the gazetteer does not know, and for the outlet: their
+    Arabic spans translated in one call (English input keeps its spans)."""
+
+    name = "name"
+    requires = frozenset({"attributions"})
+    provides = frozenset({"names"})
+
+    def __init__(self, translator: Translator | None) -> None:
+        self.translator = translator
+
+    def _translate(self, spans: list[str], language: str) -> list[str]:
+        if language != "ar" or self.translator is None or not spans:
+            return spans
+        return [t.text for t in self.translator.translate(spans)]
+
+    def __call__(self, document: Document) -> Document:
+        found = document.attributions
+        assert found is not None, "the name stage runs after attribution"
+        names = {p.key: p.name for p in found.parties if p.name}
+        missing = [p for p in found.parties if not p.name]
+        spans = [max(p.spans, key=len) for p in missing]
+        if found.outlet_span is not None:
+            spans.append(found.outlet_span)
+        english = self._translate(spans, document.source_language)
+        for party, name in zip(missing, english, strict=False):
+            names[party.key] = _strip(name) or max(party.spans, key=len)
+        outlet = _strip(english[-1]) if found.outlet_span is not None and english else None
+        named = replace(found, names=tuple(names.items()), outlet_name=outlet or found.agency)
+        return replace(document, attributions=named, provided=document.provided | self.provides)

@@ -1,0 +1,161 @@
+"""The translation engine: pieces that fit, length-sorted batches, the repetition guard."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..config import TranslatorSpec
+from ..model import Progress
+from .base import Backend, Decoded, DecodeParams, EngineOptions, load_backend
+from .fit import split_to_fit
+from .guard import degenerate_reason
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translation of one unit (a sentence or heading)."""
+
+    text: str  # English
+    pieces: int  # pieces the unit was split into to fit the input limit (1 = not split)
+    redecoded: bool  # the repetition guard re-decoded at least one piece
+    redecode_reason: str | None  # why (the first piece's reason), None when not re-decoded
+    piece_sources: tuple[str, ...]  # the source text of each piece, as sent to the model
+
+
+def make_batches(lengths: Sequence[int], budget: int, at_least: int = 1) -> list[list[int]]:
+    """Group indices into batches, longest first, so that rows x longest row <= budget.
+
+    Every index appears exactly once; a single item over the budget gets a batch of its own.
+    With `at_least` > 1 there are at least that many batches (when there are enough items), so
+    a backend that runs batches in parallel keeps all its workers busy.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    rows = max(1, -(-len(order) // max(1, at_least)))  # ceil(items / at_least)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        longest = lengths[current[0]] if current else lengths[index]
+        if current and (longest * (len(current) + 1) > budget or len(current) >= rows):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class Translator:
+    """A MarianMT translator for one model spec; the model is loaded on first use, once."""
+
+    def __init__(self, spec: TranslatorSpec, engine: EngineOptions | str = "auto") -> None:
+        self.spec = spec
+        # a bare string is the device, for the common case Translator(spec, "cpu")
+        self.engine = EngineOptions(device=engine) if isinstance(engine, str) else engine
+        self._backend: Backend | None = None
+
+    @property
+    def backend(self) -> Backend:
+        """The loaded backend (loads, and for ct2 converts once, the model the first time)."""
+        if self._backend is None:
+            self._backend = load_backend(self.spec, self.engine)
+        return self._backend
+
+    def describe(self) -> str:
+        """What translates, for the output's `models` field: "ct2 int8 cpu" or "torch cpu"."""
+        backend = self.backend
+        compute = getattr(backend, "compute_type", None)
+        return " ".join(p for p in (backend.name, compute, backend.device) if p)
+
+    def _params(self, guarded: bool = False) -> DecodeParams:
+        spec = self.spec
+        if not guarded:
+            return DecodeParams(beam_size=spec.beam_size, max_new_tokens=spec.max_new_tokens)
+        return DecodeParams(
+            beam_size=spec.beam_size,
+            max_new_tokens=spec.max_new_tokens,
+            no_repeat_ngram_size=spec.no_repeat_ngram_size,
+            repetition_penalty=spec.repetition_penalty,
+        )
+
+    @property
+    def input_limit(self) -> int:
+        """Most tokens one piece may have: models.yaml's limit, capped by the model's own."""
+        return min(self.spec.max_input_tokens, self.backend.max_positions)
+
+    def split(self, text: str) -> list[str]:
+        """The pieces `text` is sent to the model in (one, unless it is over the input limit)."""
+        backend = self.backend
+        return split_to_fit(text, lambda t: backend.count_tokens([t])[0], self.input_limit)
+
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None
+    ) -> list[Translation]:
+        """Translate units in order; over-long units are split into pieces and re-joined."""
+        if not texts:
+            return []
+        backend = self.backend
+        owners: list[int] = []
+        pieces: list[str] = []
+        lengths: list[int] = []
+        for unit, (text, length) in enumerate(zip(texts, backend.count_tokens(texts), strict=True)):
+            split = [text] if length <= self.input_limit else self.split(text)
+            owners.extend([unit] * len(split))
+            pieces.extend(split)
+            lengths.extend([length] if len(split) == 1 else backend.count_tokens(split))
+        decoded: list[Decoded | None] = [None] * len(pieces)
+        done = 0
+        batches = make_batches(lengths, self.spec.batch_tokens, backend.parallel_batches)
+        # Submitted together, batches run in parallel where the backend can (ct2 on CPU).
+        waiting = [(b, backend.submit([pieces[i] for i in b], self._params())) for b in batches]
+        for batch, outputs in waiting:
+            for index, output in zip(batch, outputs(), strict=True):
+                decoded[index] = output
+            done += len(batch)
+            if progress:
+                progress(done, len(pieces))
+        reasons: list[str | None] = [None] * len(pieces)
+        for index, first in enumerate(decoded):
+            assert first is not None
+            reason = degenerate_reason(
+                first.text,
+                first.token_ids,
+                first.hit_limit,
+                lengths[index],
+                self.spec.length_ratio,
+                self.spec.length_slack,
+            )
+            if reason:
+                log.debug("re-decoding piece %d: %s", index, reason)
+                decoded[index] = backend.translate_batch([pieces[index]], self._params(True))[0]
+                reasons[index] = reason
+        return self._assemble(texts, owners, pieces, decoded, reasons)
+
+    @staticmethod
+    def _assemble(
+        texts: Sequence[str],
+        owners: list[int],
+        pieces: list[str],
+        decoded: list[Decoded | None],
+        reasons: list[str | None],
+    ) -> list[Translation]:
+        grouped: list[list[int]] = [[] for _ in texts]
+        for index, unit in enumerate(owners):
+            grouped[unit].append(index)
+        results = []
+        for indices in grouped:
+            english = " ".join(d.text for i in indices if (d := decoded[i]) is not None and d.text)
+            why = [r for i in indices if (r := reasons[i])]
+            results.append(
+                Translation(
+                    text=english,
+                    pieces=len(indices),
+                    redecoded=bool(why),
+                    redecode_reason=why[0] if why else None,
+                    piece_sources=tuple(pieces[i] for i in indices),
+                )
+            )
+        return results
