@@ -315,7 +315,8 @@ def int8_vs_float32(workdir: Path, env: dict[str, str]) -> str:
     from tinymodels import build_tiny_marian
 
     from summarize.config import TranslatorSpec
-    from summarize.translation.base import DecodeParams, EngineOptions, load_backend
+    from summarize.translation.base import DecodeParams, EngineOptions
+    from summarize.translation.loader import load_backend
 
     tiny = build_tiny_marian(workdir / "tiny")
     spec = TranslatorSpec(name="tiny", id=str(tiny), beam_size=1, max_new_tokens=48)

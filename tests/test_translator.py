@@ -15,8 +15,9 @@ from summarize.errors import InputError, ModelError
 from summarize.model import ModelsUsed, RunOptions
 from summarize.pipeline import translate_document
 from summarize.segmentation.sentences import segment_article
-from summarize.translation.base import DecodeParams, EngineOptions, load_backend
+from summarize.translation.base import DecodeParams, EngineOptions
 from summarize.translation.guard import degenerate_reason, tandem_repeat
+from summarize.translation.loader import load_backend
 from summarize.translation.translator import Translator, make_batches
 
 SENTENCES = [

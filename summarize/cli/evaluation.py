@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .app import app
 from .common import engine_options, make_summarizer, make_translator
-from .flags import ModelFlags, SummaryFlags, UiFlags, with_flags
+from .flags import EvalFlags, ModelFlags, SummaryFlags, UiFlags, with_flags
 from .ui import make_ui, progress_bar
 
 if TYPE_CHECKING:
     from ..evaluate import ArticleScore, Totals
-
-EvalMode = Literal["both", "en", "ar"]
 
 
 def _print_text(scores: list[ArticleScore], per_mode: dict[str, Totals], misses: bool) -> None:
@@ -56,25 +54,16 @@ def _print_json(scores: list[ArticleScore], per_mode: dict[str, Totals]) -> None
 def eval_command(
     folder: Annotated[Path, typer.Argument(help="Folder of annotated articles (*.json).")],
     *,
-    mode: Annotated[
-        EvalMode, typer.Option("--mode", help="en: English references; ar: Arabic, translated.")
-    ] = "both",
+    scoring: EvalFlags,
     model: ModelFlags,
-    fmt: Annotated[
-        Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")
-    ] = "text",
-    show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
     summary: SummaryFlags,
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 when a target is not met.")
-    ] = False,
     ui: UiFlags,
 ) -> None:
     """Score attribution and summary on annotated articles (e.g. ../shared/devset)."""
     from ..evaluate import MODES, evaluate, totals
 
     shown = make_ui(ui)
-    modes = MODES if mode == "both" else (mode,)
+    modes = MODES if scoring.mode == "both" else (scoring.mode,)
     engine = engine_options(model)
     translator = make_translator(model, engine, "ar") if "ar" in modes else None
     summarizer = make_summarizer(summary, engine)
@@ -86,9 +75,9 @@ def eval_command(
 
         scores = evaluate(folder, modes, translator, on_article, summarizer)
     per_mode = {m: totals([s for s in scores if s.mode == m]) for m in modes}
-    if fmt == "json":
+    if scoring.fmt == "json":
         _print_json(scores, per_mode)
     else:
-        _print_text(scores, per_mode, show_misses)
-    if check and not all(t.meets_targets() for t in per_mode.values()):
+        _print_text(scores, per_mode, scoring.misses)
+    if scoring.check and not all(t.meets_targets() for t in per_mode.values()):
         raise typer.Exit(code=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import MISSING, dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, get_type_hints
 
@@ -32,6 +32,7 @@ else:
 
 SummarizerChoice = Literal["rules", "llm"]
 EngineChoice = Literal["local", "ray"]
+EvalMode = Literal["both", "en", "ar"]
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,13 @@ class ModelFlags:
 
 
 @dataclass(frozen=True)
-class InputFlags:
-    """What the input is."""
+class DocumentFlags:
+    """The language that comes in and the format that goes out."""
 
     source_lang: Annotated[
         LanguageChoice,
         typer.Option("--source-lang", help="ar translates; en passes English through."),
     ] = "ar"
-
-
-@dataclass(frozen=True)
-class FormatFlags:
-    """The output format."""
-
     fmt: Annotated[FormatChoice, typer.Option("--format", "-f", help="Output format.")] = "text"
 
 
@@ -123,8 +118,9 @@ class UiFlags:
 
 @dataclass(frozen=True)
 class FolderFlags:
-    """What a folder run covers."""
+    """Where a folder run writes, and what it covers."""
 
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output folder (required).")]
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include sub-folders.")] = (
         False
     )
@@ -177,7 +173,21 @@ class RayFlags:
         return [flag for f, flag in names.items() if getattr(self, f) != getattr(defaults, f)]
 
 
-FLAG_GROUPS = (ModelFlags, InputFlags, FormatFlags, SummaryFlags, UiFlags, FolderFlags, RayFlags)
+@dataclass(frozen=True)
+class EvalFlags:
+    """What `summarize eval` scores and shows."""
+
+    mode: Annotated[
+        EvalMode, typer.Option("--mode", help="en: English references; ar: Arabic, translated.")
+    ] = "both"
+    fmt: Annotated[
+        Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")
+    ] = "text"
+    misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a target is not met.")] = False
+
+
+FLAG_GROUPS = (ModelFlags, DocumentFlags, SummaryFlags, UiFlags, FolderFlags, RayFlags, EvalFlags)
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
@@ -196,7 +206,7 @@ def with_flags(func: Command) -> Command:
                 inspect.Parameter(
                     f"{param.name}__{f.name}",
                     inspect.Parameter.KEYWORD_ONLY,
-                    default=f.default,
+                    default=inspect.Parameter.empty if f.default is MISSING else f.default,
                     annotation=group_hints[f.name],
                 )
                 for f in fields(annotation)

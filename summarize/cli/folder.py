@@ -13,9 +13,8 @@ from ..errors import InputError
 from .app import app
 from .common import engine_options, make_summarizer, make_translator
 from .flags import (
+    DocumentFlags,
     FolderFlags,
-    FormatFlags,
-    InputFlags,
     ModelFlags,
     RayFlags,
     SummaryFlags,
@@ -102,12 +101,10 @@ def _report(
 def batch(
     in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles.")],
     *,
-    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Output folder (required).")],
     folder: FolderFlags,
     ray: RayFlags,
     model: ModelFlags,
-    source: InputFlags,
-    out: FormatFlags,
+    doc: DocumentFlags,
     summary: SummaryFlags,
     ui: UiFlags,
 ) -> None:
@@ -124,11 +121,11 @@ def batch(
     here = ray_options is None or ray_options.address is None
     options = BatchOptions(
         in_dir,
-        out_dir,
-        out.fmt,
+        folder.out_dir,
+        doc.fmt,
         folder.recursive,
         folder.force,
-        RunOptions(source.source_lang),
+        RunOptions(doc.source_lang),
         summary=not folder.translate_only,
         summarizer=make_summarizer(summary, engine, check=here),
     )
@@ -137,7 +134,7 @@ def batch(
         counts = _report(shown, results, bar, ray_options is not None)
     line = (
         f"{counts['ok']} translated, {counts['skipped']} skipped, "
-        f"{counts['failed']} failed; manifest: {out_dir / MANIFEST}"
+        f"{counts['failed']} failed; manifest: {folder.out_dir / MANIFEST}"
     )
     if not ui.quiet:
         shown.console.print(line, highlight=False, markup=False, soft_wrap=True)

@@ -20,6 +20,19 @@ def _is_abbreviation(text: str, period: int, rules: SegmentationRules) -> bool:
     return (len(word) == 1 and word.isalpha()) or word in rules.abbreviations
 
 
+def _quoted(text: str) -> tuple[list[bool], set[int]]:
+    """Which characters are inside a quotation, and where the outermost quotations close."""
+    inside = [False] * len(text)
+    outer_end: set[int] = set()  # index of the closing mark of each outermost quotation
+    for start, stop in quote_spans(text):
+        end = stop - 1  # the closing mark
+        if not inside[start]:
+            outer_end.add(end)
+        for k in range(start + 1, end):
+            inside[k] = True
+    return inside, outer_end
+
+
 def split_sentences(paragraph: str, rules: SegmentationRules | None = None) -> list[str]:
     """Split one paragraph into sentences at . ! ? ؟ … outside quotations.
 
@@ -28,14 +41,7 @@ def split_sentences(paragraph: str, rules: SegmentationRules | None = None) -> l
     """
     rules = rules or load_rules()
     text = paragraph.strip()
-    inside = [False] * len(text)
-    outer_end: dict[int, int] = {}  # index of a closing mark -> its span's start, outermost only
-    for start, stop in quote_spans(text):
-        end = stop - 1  # the closing mark
-        if not inside[start]:
-            outer_end[end] = start
-        for k in range(start + 1, end):
-            inside[k] = True
+    inside, outer_end = _quoted(text)
     sentences: list[str] = []
     start = i = 0
     n = len(text)

@@ -5,14 +5,12 @@ Heavy imports (torch, transformers, ctranslate2) happen when a backend is create
 
 from __future__ import annotations
 
-import logging
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..config import TranslatorSpec
 from ..errors import ModelError
 from ..model import BACKENDS, DEVICES
 
@@ -106,20 +104,3 @@ def resolve_backend(name: str) -> str:
 
         return "ct2" if find_spec("ctranslate2") is not None else "torch"
     return name
-
-
-def load_backend(spec: TranslatorSpec, options: EngineOptions) -> Backend:
-    """Load the model of `spec` with the backend `options` ask for."""
-    backend = resolve_backend(options.backend)
-    if backend == "ct2":
-        from .ct2_backend import CT2MarianBackend
-
-        return CT2MarianBackend(spec, options.device, options.compute_type, options.threads)
-    if options.compute_type not in {"auto", "float32"}:
-        raise ModelError("--compute-type applies to the ct2 backend only")
-    from .hub import locate
-    from .torch_backend import TorchMarianBackend
-
-    path = locate(spec)
-    logging.getLogger(__name__).info("loading %s from %s", spec.id, path)
-    return TorchMarianBackend(path, options.device, spec.id, options.threads)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from ..config import TranslatorSpec
 from ..model import Progress
-from .base import Backend, Decoded, DecodeParams, EngineOptions, load_backend
+from .base import Backend, Decoded, DecodeParams, EngineOptions
 from .fit import split_to_fit
 from .guard import degenerate_reason
+from .loader import load_backend
 
 log = logging.getLogger(__name__)
 
