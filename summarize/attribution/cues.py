@@ -43,6 +43,8 @@ class Cues:
     en_prefixes: tuple[str, ...]  # introductory phrases, longest first
     en_weak_cues: frozenset[str]  # "continued": a cue only for someone already speaking
     en_stop: frozenset[str]  # words left out of English name comparison
+    en_clause: re.Pattern[str]  # a word that makes a speaker span a clause (that, who, ...)
+    en_issued_by: re.Pattern[str]  # "a statement issued by " before the issuer
     en_person: re.Pattern[str]  # a title that makes the speaker a person
     en_filler: re.Pattern[str]  # segments before a cue that are not the speaker
     neutral_verbs: dict[ClaimKind, str]  # kind -> neutral reporting verb for summaries
@@ -121,6 +123,15 @@ def _build(raw: dict[str, Any]) -> Cues:
         ),
         en_weak_cues=frozenset(str(w).lower() for w in raw["english_weak_cues"]),
         en_stop=frozenset(str(w).lower() for w in raw["english_stop_words"]),
+        en_clause=re.compile(
+            rf"\b({_alternation([str(w) for w in raw['english_clause_words']])})\b", re.IGNORECASE
+        ),
+        en_issued_by=re.compile(
+            r"^(?:an? |the )?(?:[\w-]+ ){0,2}?"
+            rf"(?:{_alternation([str(w) for w in raw['english_document_words']])})s?"
+            rf" (?:(?:{_alternation([str(w) for w in raw['english_issuing_verbs']])}) )?by ",
+            re.IGNORECASE,
+        ),
         en_person=re.compile(rf"\b({_alternation(titles)})\b", re.IGNORECASE),
         en_filler=re.compile(
             "^(?:" + "|".join(f"(?:{p})" for p in raw["english_filler_segments"]) + r")\b",

@@ -16,13 +16,7 @@ from .discourse import OUTLET, Discourse, Entity, Mention, Reading
 # A noun phrase up to punctuation; the period of an abbreviation (Dr., U.N.) does not end it.
 _SPAN = r"(?:[^,.;:]|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)+"
 _DATELINE = re.compile(r"^[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?")
-_ISSUED_BY = re.compile(
-    r"^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:report|statement|study|post|survey)s?"
-    r" (?:issued |published |released )?by ",
-    re.IGNORECASE,
-)
 _PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
-_CLAUSE_WORDS = re.compile(r"\b(that|which|who|when|after)\b", re.IGNORECASE)
 _LONGEST_SUBJECT = 28  # words before the cue
 _LONGEST_SPAN = 20  # words of a speaker span
 
@@ -82,7 +76,7 @@ class EnglishReader:
             )
             if match and phrase in {"according to", "as reported by"}:
                 # "a brief statement issued by X" / "a report by X": the party is X
-                span = _ISSUED_BY.sub("", match.group(1))
+                span = self.cues.en_issued_by.sub("", match.group(1))
                 if match.group(3) and len(match.group(3).split()) <= 5:
                     span = f"{span}, {match.group(3)}"
                 return self._said(
@@ -132,7 +126,7 @@ class EnglishReader:
             if issuer:
                 return self._said(self.entity_for(issuer), issuer, cue, kind)
             return self._pronoun(first, cue, kind)
-        if 0 < len(words) <= _LONGEST_SPAN and not _CLAUSE_WORDS.search(span):
+        if 0 < len(words) <= _LONGEST_SPAN and not self.cues.en_clause.search(span):
             return self._said(self.entity_for(span), span, cue, kind)
         return None
 
