@@ -49,6 +49,7 @@ class RunOptions:
 
     source_lang: str = "ar"  # "ar" translates; "en" passes English through untranslated
     parties_file: str | None = None  # extra gazetteer (SUMMARIZE_PARTIES_FILE); None: env or none
+    outlet: str | None = None  # the outlet's name, given by the user (--outlet); None: found
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class Claim:
     kind: ClaimKind  # statement, accusation, demand, denial, threat, report, assessment, event
     text: str  # the English sentence
     quotes: tuple[str, ...]  # quotations in the English text, verbatim
+    via: str | None = None  # who relayed it ("the agency quoted a source"): the conduit's name
+    also: str | None = None  # a second speaker in the same sentence, by name
+    construction: str = "outlet"  # which construction decided the party (see ATTRIBUTION.md)
+    cue_offsets: Offsets | None = None  # [start, end) of the cue in the source sentence
+    party_offsets: Offsets | None = None  # [start, end) of the party's span in the source
 
 
 @dataclass(frozen=True)
@@ -113,10 +119,11 @@ class LoadedTerm:
 class Analysis:
     """Who said what, and the summary."""
 
-    outlet: str | None  # the outlet's name when found (boilerplate, copyright line, dateline)
+    outlet: str | None  # the outlet's English name when found; None: "the outlet" stands in
     claims: tuple[Claim, ...]  # one per body sentence, in order
     summary: tuple[SummaryItem, ...]  # most important first
     loaded_terms: tuple[LoadedTerm, ...]  # in reading order
+    outlet_source: str | None = None  # how the text names the outlet (its own language)
 
 
 @dataclass(frozen=True)
@@ -128,15 +135,23 @@ class Party:
     name: str | None  # neutral English name from the gazetteer; None until translated
 
 
+Offsets = tuple[int, int]  # [start, end) character offsets in a sentence's source text
+
+
 @dataclass(frozen=True)
 class Attribution:
-    """What the rules decided for one body sentence."""
+    """What the rules decided for one body sentence, and the evidence."""
 
     sentence_id: int  # the sentence
     party: str | None  # the Party's key; None: the outlet's own voice
     span: str | None  # the span naming the party in this sentence (None for a continuation)
     cue: str | None  # the reporting verb or phrase, as written
     kind: ClaimKind  # statement, accusation, ...
+    construction: str = "outlet"  # the construction that decided (verb-subject, relay, ...)
+    cue_offsets: Offsets | None = None  # where the cue is in the source sentence
+    span_offsets: Offsets | None = None  # where the speaker's span is in the source sentence
+    via: str | None = None  # key of the party that relayed the claim (a relay's conduit)
+    also: str | None = None  # key of a second speaker in the same sentence
 
 
 @dataclass(frozen=True)
@@ -145,8 +160,8 @@ class Attributions:
 
     sentences: tuple[Attribution, ...]  # one per body sentence, in order
     parties: tuple[Party, ...]  # every party the discourse met, in order of first mention
-    outlet_span: str | None  # the outlet as its boilerplate names it (source language)
-    agency: str | None  # a news agency named in the dateline, in English
+    outlet_span: str | None  # how the article names its outlet (source language)
+    outlet_known: str | None  # the outlet's English name when known without translation
     names: tuple[tuple[str, str], ...] = ()  # (party key, English name) once named
     outlet_name: str | None = None  # the outlet's English name once named
 

@@ -92,7 +92,7 @@ def _name(context: Context) -> Stage:
 def _claims(context: Context) -> Stage:
     from .attribution.stage import ClaimsStage
 
-    return ClaimsStage()
+    return ClaimsStage(context.options)
 
 
 def _summary(context: Context) -> Stage:

@@ -12,7 +12,8 @@ import pytest
 from annotated import BASELINE, MODES, AnnotatedRun, fallen, figures
 
 from summarize.config import resolve_translator
-from summarize.evaluate import evaluate, score, totals
+from summarize.evaluation.run import evaluate
+from summarize.evaluation.scores import score, totals
 from summarize.model import RunOptions
 from summarize.pipeline import run_document
 from summarize.translation.translator import Translator

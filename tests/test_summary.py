@@ -80,7 +80,7 @@ def test_loaded_terms_are_recorded_with_who_used_them() -> None:
     document = run_document(json.loads(FIXTURE.read_text("utf-8"))["en"], None, RunOptions("en"))
     assert document.analysis is not None
     terms = {(t.term.lower(), t.in_quotes): t.used_by for t in document.analysis.loaded_terms}
-    assert terms[("mafias", False)] == "the report"  # the outlet's own voice
+    assert terms[("mafias", False)] == "the outlet"  # the outlet's own voice, unnamed
 
 
 def _document(pairs: list[tuple[str, str]]) -> Document:
@@ -104,15 +104,15 @@ def test_outlet_from_a_dateline_agency() -> None:
 
 
 def test_english_translation_is_a_second_signal() -> None:
-    # أفصح ("disclosed") is not in the Arabic lexicon; the English names a gazetteer party.
+    # غرّد ("tweeted") is not an Arabic cue; the English names a gazetteer party.
     document = analyze(
         _document(
             [
                 (
-                    "أفصحت الأمم المتحدة عن خطة جديدة للإغاثة.",
+                    "غرّدت الأمم المتحدة عن خطة جديدة للإغاثة.",
                     "The United Nations said it had a new relief plan.",
                 ),
-                ("وأفصح السكان عن مخاوفهم.", "Residents of the city voiced fears."),
+                ("وغرّد السكان عن مخاوفهم.", "Residents of the city voiced fears."),
             ]
         )
     )

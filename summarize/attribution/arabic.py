@@ -1,224 +1,53 @@
-"""The Arabic reader: who a sentence attributes its claim to, read in Arabic.
+"""The Arabic reader: whose claim a sentence is, by the constructions of ATTRIBUTION.md.
 
-In order: a dateline and leading phrases ("في المقابل،") are skipped; a statement continuation
-("وجاء في البيان") continues the last speaker; a verb first (قال المتحدث ...) takes the noun phrase
-after it; a subject first (الوزارة أكدت ...) the one before it; an according-to phrase (بحسب ...)
-the party it names; a sentence opening with a quotation continues the last speaker.
+In order, after a dateline and leading phrases ("في المقابل،", "من جانبه،", "أما X فـ"):
+statement continuations ("وجاء في البيان"), the pluperfect ("وكانت السفارة قد أعلنت"), verb-subject
+("وقال المتحدث ..."), relays ("نقلت الوكالة عن مصدر قوله"), according-to phrases ("بحسب البيان",
+"بحسب ما أعلن X"), subject-verb with parentheticals ("الرابطة، وهي ...، استنكرت"), a sentence
+opening with a quotation ("«...»، قال X", or the last speaker going on), attributed lines
+("X: ..."),
+circumstantial participles ("..., مؤكداً أن"), impersonal sourcing ("تردد في X أن"). Each reading
+records its construction and the offsets of its cue and speaker span.
 """
 
 from __future__ import annotations
 
-import re
+from ..lang.arabic import strip_prefix
+from .arabic_sources import IMPERSONAL_LEMMAS, ArabicSources
+from .arabic_words import COMMAS, base, is_quote, phrase_at, skip_dateline
+from .discourse import OUTLET, Entity, Reading
+from .morphology import CueForm
 
-from ..lang.arabic import QUOTE_MARKS, span_text, strip_prefix, tokenize
-from ..lang.gazetteer import PartyEntry, match_arabic, party_name
-from ..model import ClaimKind
-from .arabic_words import COMMAS, content_words, phrase_at, skip_dateline, verb
-from .discourse import OUTLET, Discourse, Entity, Mention, Reading
-
-_SPAN_ENDS = {":", ".", "؟", "!"}
-_LONGEST_SPAN = 14  # tokens
+_LOOKAHEAD = 30  # tokens searched for a cue after a subject
 
 
-class ArabicReader:
+class ArabicReader(ArabicSources):
     """Attribution of one Arabic sentence against the discourse so far."""
 
-    def __init__(self, text: str, discourse: Discourse) -> None:
-        self.text = text
-        self.tokens = tokenize(text)
-        self.discourse = discourse
-        self.cues = discourse.cues
+    # --- readings --------------------------------------------------------------------------
 
-    def _gazetteer(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
-        return match_arabic(self.tokens[start:end], self.discourse.gazetteer)
+    # --- leading material --------------------------------------------------------------------
 
-    def entity_for(self, start: int, end: int, *, register: bool = True) -> Entity | None:
-        """The party tokens[start:end] names (registered in the discourse); with `register`
-        False, only a gazetteer party or one already known."""
-        tokens = self.tokens[start:end]
-        span = span_text(self.text, self.tokens, start, end)
-        if not span:
-            return None
-        entry, name = party_name([m[2] for m in self._gazetteer(start, end)])
-        content = content_words(tokens, self.cues)
-        if (
-            not register
-            and entry is None
-            and not any(content <= e.tokens for e in self.discourse.entities)
-        ):
-            return None
-        return self.discourse.resolve(Mention(span, frozenset(content), entry, name))
-
-    def mentions(self) -> None:
-        """Register the gazetteer parties a sentence names, so short forms resolve later."""
-        for start, end, entry in self._gazetteer(0, len(self.tokens)):
-            span = span_text(self.text, self.tokens, start, end)
-            content = content_words(self.tokens[start:end], self.cues)
-            self.discourse.resolve(Mention(span, frozenset(content), entry, entry.name))
-
-    def _ends_span(self, start: int, end: int, kind: str) -> str | None:
-        """Why the speaker span starting at `start` ends before tokens[end], or None."""
-        token = self.tokens[end]
-        if token.text in COMMAS or token.text in _SPAN_ENDS:
-            return "comma" if token.text in COMMAS else "colon"
-        if (
-            token.norm in self.cues.ar_stops or phrase_at(self.tokens, end, self.cues.ar_according)
-        ) and not self._qualifies_ministry(start, end):
-            return "stop"
-        if (
-            kind in self.cues.ar_object_taking
-            and end > start
-            and token.norm.startswith("ب")
-            and len(token.norm) >= 4
-            and token.norm not in self.cues.ar_name_words_with_b
-        ):
-            return "complement"
-        if end == start and token.norm.startswith("با") and len(token.norm) >= 5:
-            return "complement"  # لوّح بإطفاء / هدد باتخاذ: no subject, a complement
-        return None
-
-    def _subject_span(self, start: int, kind: str) -> tuple[int, int, str]:
-        """Span after a verb: up to a stop word, punctuation or (object-taking verbs) بـ."""
-        end = start
-        while end < len(self.tokens) and end - start < _LONGEST_SPAN:
-            reason = self._ends_span(start, end, kind)
-            if reason is not None:
-                return start, end, reason
-            end += 1
-        return start, end, "end"
-
-    def _qualifies_ministry(self, start: int, end: int) -> bool:
-        """True at "في"/"لدى" that joins a ministry to its government (وزارة الخارجية في حكومة
-        الأسد): the government qualifies the ministry rather than ending the speaker's name."""
-        if self.tokens[end].norm not in {"في", "لدي"}:
-            return False
-        before = self._gazetteer(start, end)
-        after = self._gazetteer(end + 1, end + 6)
-        return bool(
-            before
-            and before[-1][2].kind == "ministry"
-            and before[-1][1] == end - start
-            and after
-            and after[0][0] == 0
-            and after[0][2].kind == "government"
-        )
-
-    def _kept_words(self, start: int, end: int) -> list[int]:
-        """Token indices of a span without quote marks and fillers (بدورها), cut before an
-        object head (الطرفين)."""
-        keep: list[int] = []
-        for k in range(start, end):
-            norm = self.tokens[k].norm
-            if norm in QUOTE_MARKS or any(norm == filler[0] for filler in self.cues.ar_fillers):
-                continue
-            if keep and norm in self.cues.ar_object_heads:
-                break
-            keep.append(k)
-        return keep
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        """Drop fillers (بدورها) and cut before an object (الطرفين) or a second party."""
-        keep = self._kept_words(start, end)
-        if not keep:
-            return start, start
-        start, end = keep[0], keep[-1] + 1
-        mentions = self._gazetteer(start, end)
-        if (
-            len(mentions) >= 2
-            and mentions[0][2].kind == "ministry"
-            and mentions[1][2].kind == "government"
-            and mentions[1][0] - mentions[0][1] <= 1
-        ):
-            mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
-            if len(mentions) >= 2:
-                end = start + mentions[1][0]
-        elif len(mentions) >= 2 and mentions[1][0] > 0:
-            end = start + mentions[1][0]
-        elif mentions and mentions[0][0] == 0:
-            # VSO: "اتهمت قسد رئيسَ جهاز ...": a title after the leading party starts the object
-            head = next(
-                (
-                    k
-                    for k in range(start + mentions[0][1], end)
-                    if self.tokens[k].norm in self.cues.ar_speaker_heads
-                ),
-                None,
-            )
-            end = head if head is not None else end
-        elif (
-            mentions
-            and self.tokens[start].norm in self.cues.ar_speaker_heads
-            and mentions[0][0] >= 3
-        ):
-            # "المتحدث باسم الجيش العميد حسن الطاهر قوات الدعم السريع": a party named after the
-            # speaker's title and name is the object
-            end = start + mentions[0][0]
-        return start, end
-
-    def _is_object(self, start: int, end: int, reason: str, kind: str, continues: bool) -> bool:
-        """A lone noun phrase after طالب/اتهم/دعا in a continuing sentence is the object."""
-        if start >= end or kind not in self.cues.ar_object_taking:
-            return False
-        first = self.tokens[start]
-        if first.norm in self.cues.ar_object_heads or first.text.endswith(("اً", "ًا")):
-            return True
-        if not continues or reason not in {"complement", "stop"}:
-            return False
-        if first.norm in self.cues.ar_speaker_heads:
-            return False
-        return len(self._gazetteer(start, end)) < 2
-
-    def _prefix_party(self, segments: list[tuple[int, int]]) -> Entity | None:
-        """A party named in a leading phrase ("في بيان أصدرته الوزارة،")."""
-        for start, end in segments:
-            for m_start, m_end, _ in self._gazetteer(start, end):
-                return self.entity_for(start + m_start, start + m_end)
-            # "في بيان أصدرته الوزارة": the issuer is named after the verb
-            for k in range(start, end):
-                if self.tokens[k].norm.startswith(self.cues.ar_issuer_verbs):
-                    found = self.entity_for(k + 1, end, register=False)
-                    if found is not None:
-                        return found
-        return None
-
-    def _continuation(self, gender: str | None, cue: str, kind: ClaimKind) -> Reading:
-        entity = self.discourse.recent_speaker(gender)
-        if entity is None:
-            return OUTLET
-        self.discourse.said(entity, gender)
-        return Reading(entity, None, cue, kind)
-
-    def _issuer(self, start: int, end: int) -> int:
-        """Where the party starts in "تقرير لمنظمة X" / "بيان مقتضب أصدرته X" (a report by X)."""
-        head = strip_prefix(self.tokens[start].norm, ("ل",))[-1]
-        if head not in self.cues.ar_documents:
-            return start
-        for k in range(start + 1, min(end, start + 4)):
-            norm = self.tokens[k].norm
-            if norm.startswith(self.cues.ar_issuer_verbs) and k + 1 < end:
-                return k + 1
-            if norm.startswith("ل") and len(norm) > 3:
-                return k
-        return start
-
-    def _attributed(
-        self, start: int, end: int, gender: str | None, cue: str, kind: ClaimKind
-    ) -> Reading | None:
-        entity = self.entity_for(start, end)
-        if entity is None:
-            return None
-        self.discourse.said(entity, gender)
-        span = span_text(self.text, self.tokens, start, end)
-        if self.tokens[start].norm.startswith("ل") and kind == "report":
-            span = re.sub(r"^لـ?\s*", "", span)  # وفقاً لمكتب ... / تقرير لمنظمة ... -> مكتب ...
-        return Reading(entity, span, cue, kind)
-
-    def _leading(self, index: int) -> tuple[int, list[tuple[int, int]]]:
-        """Skip leading phrases without a cue ("في المقابل،", "أمس الجمعة،", "وفي بيان رسمي،");
-        returns where the clause starts and the phrases skipped."""
-        tokens, cues = self.tokens, self.cues
+    def _lead(self, index: int) -> tuple[int, list[tuple[int, int]], Entity | None]:
+        """Skip leading phrases without a cue ("في المقابل،", "أمس الجمعة،"); returns where the
+        clause starts, the phrases skipped, and the topic they name ("من جانبه،" the party just
+        named; "أما X فـ" X)."""
+        tokens, lex = self.tokens, self.lex
         prefixes: list[tuple[int, int]] = []
-        while True:
+        topic: Entity | None = None
+        while index < len(tokens):
+            lead = phrase_at(tokens, index, lex.anaphoric_leads)
+            if lead:
+                gender = {"ه": "m", "ها": "f", "هم": "p"}.get(
+                    _suffix(tokens[index + lead - 1].norm)
+                )
+                topic = self.discourse.latest_mention(gender) or self.discourse.recent_speaker(
+                    gender
+                )
+                if index + lead < len(tokens) and tokens[index + lead].text not in COMMAS:
+                    prefixes.append((index, index + lead))  # "ومن جانبه قال": no comma
+                    index += lead
+                    continue
             comma = next(
                 (k for k in range(index, min(len(tokens), index + 8)) if tokens[k].text in COMMAS),
                 None,
@@ -226,108 +55,280 @@ class ArabicReader:
             if comma is None or comma == index:
                 break
             segment = range(index, comma)
-            if any(verb(tokens[k], cues) for k in segment) or any(
-                phrase_at(tokens, k, cues.ar_according) for k in segment
+            if not lead and (
+                not self._adverbial(index)
+                or any(lex.cue(tokens[k], k == index) for k in segment)
+                or any(phrase_at(tokens, k, lex.according) for k in segment)
+                or any(tokens[k].norm == lex.topic for k in segment)
             ):
                 break
             prefixes.append((index, comma))
             index = comma + 1
-        return index, prefixes
+        return index, prefixes, topic
 
-    def _verb_first(
-        self, verb_at: int, continues: bool, prefixes: list[tuple[int, int]]
-    ) -> Reading | None:
+    def _adverbial(self, index: int) -> bool:
+        """A leading phrase that opens with a preposition or a time word (not a subject)."""
+        norm = self.tokens[index].norm
+        forms = set(strip_prefix(norm, ("و", "ف")))
+        return bool(forms & self.lex.leading_words) or (
+            len(norm) > 3 and norm.startswith(("وب", "ب")) and not self.institution(index)
+        )
+
+    def _topic(self, index: int) -> tuple[int, Entity | None]:
+        """أما X فـ...: X is the topic; returns where the clause after فـ starts."""
+        tokens = self.tokens
+        if index >= len(tokens) or base(tokens[index].norm) != self.lex.topic:
+            return index, None
+        for k in range(index + 2, min(len(tokens), index + 14)):
+            if tokens[k].norm.startswith("ف") and len(tokens[k].norm) > 2 and not self.inside[k]:
+                end, _ = self.span_end(index + 1, k, after_verb=False)
+                start, end = self.trim(index + 1, end)
+                entity = self.entity_for(start, end) if start < end else None
+                return k, entity
+        return index, None
+
+    # --- constructions -------------------------------------------------------------------------
+
+    def _clause_start(self, index: int) -> int:
+        """Skip clause-initial conjunctions (و is a clitic; كما، ثم، لكن، غير أن are words)."""
+        tokens = self.tokens
+        while index < len(tokens) and tokens[index].norm in self.lex.conjunctions:
+            index += 1
+            if index < len(tokens) and tokens[index].norm in {"ان", "أن"}:
+                index += 1
+        return index
+
+    def _reports(self, v: int, form: CueForm) -> bool:
+        """False for a cue that reports nothing: negated or subordinate ("لم تعلن الحكومة",
+        "بعدما شدد البنك"), or without the preposition it reports with ("شدد على")."""
+        if v > 0 and self.tokens[v - 1].norm in self.lex.not_reporting:
+            return False
+        needed = self.lex.needs_preposition.get(form.lemma)
+        if needed is None:
+            return True
+        return any(t.norm == needed for t in self.tokens[v + 1 : v + 15])
+
+    def _verb_subject(
+        self,
+        v: int,
+        form: CueForm,
+        continues: bool,
+        topic: Entity | None,
+        prefixes: list[tuple[int, int]],
+        construction: str = "verb-subject",
+    ) -> Reading:
         """قال المتحدث ... / وأضاف أن ...: the speaker follows the verb, or continues."""
-        found = verb(self.tokens[verb_at], self.cues) if verb_at < len(self.tokens) else None
-        if not found:
-            return None
-        kind, gender = found
-        cue = self.tokens[verb_at].text
-        start, end, reason = self._subject_span(verb_at + 1, kind)
-        start, end = self._trim(start, end)
-        if start < end and not self._is_object(start, end, reason, kind, continues):
-            result = self._attributed(start, end, gender, cue, kind)
-            if result:
-                return result
+        if not self._reports(v, form):
+            return OUTLET
+        if self._passive(v) or form.lemma in IMPERSONAL_LEMMAS:
+            return self._impersonal(v, form)
+        if form.lemma in self.lex.relay_lemmas:
+            relay = self._relay(v, form)
+            if relay is not None:
+                return relay
+        object_taking = form.kind in self.lex.object_taking
+        end, reason = self.span_end(v + 1, len(self.tokens), object_taking)
+        start, end = self.trim(v + 1, end)
+        if start < end and reason in {"comma", "stop"}:
+            end = self.apposition(end)
+        if start < end and not self._is_object(start, end, reason, form, continues):
+            if base(self.tokens[start].norm) in self.lex.own_correspondent:
+                return OUTLET  # "أفاد مراسلنا": the outlet's own reporting
+            if self.tokens[start].norm in self.lex.correspondent and end - start <= 3:
+                return OUTLET  # "أفادت مراسلة الميادين": the outlet's correspondent
+            entity = self.entity_for(start, end)
+            if entity is not None:
+                reading = self._reading(entity, (start, end), (v, v + 1), form, construction)
+                return self._relayed_after(reading, end)
         from_prefix = self._prefix_party(prefixes)
         if from_prefix is not None:
-            self.discourse.said(from_prefix, gender)
-            return Reading(from_prefix, from_prefix.spans[-1], cue, kind)
-        return self._continuation(gender, cue, kind)
+            return self._reading(from_prefix, None, (v, v + 1), form, "topic")
+        return self._continuation(form.gender, (v, v + 1), form.kind, form, topic)
 
-    def _subject_first(self, index: int) -> Reading | None:
-        """الوزارة أكدت ...: a plausible speaker before a verb within eight words."""
-        tokens, cues = self.tokens, self.cues
-        for verb_at in range(index + 1, min(len(tokens), index + 9)):
-            found = verb(tokens[verb_at], cues)
-            if not found:
-                continue
-            start, end = self._trim(index, verb_at)
-            subject = tokens[start:end]
-            if start >= end or any(t.text in COMMAS or t.norm in cues.ar_stops for t in subject):
-                return None
-            plausible = (
-                subject[0].norm in cues.ar_speaker_heads
-                or self._gazetteer(start, end)
-                or any(content_words(subject, cues) <= e.tokens for e in self.discourse.entities)
-                or len(subject) <= 3
-            )
-            if plausible:
-                kind, gender = found
-                return self._attributed(start, end, gender, tokens[verb_at].text, kind)
+    def _is_object(self, start: int, end: int, reason: str, form: CueForm, continues: bool) -> bool:
+        """A lone noun phrase after طالب/اتهم/دعا in a continuing sentence is the object."""
+        if form.kind not in self.lex.object_taking:
+            return False
+        first = self.tokens[start]
+        if first.norm in self.lex.object_heads or first.text.endswith(("اً", "ًا")):
+            return True
+        if not continues or reason not in {"complement", "stop"}:
+            return False
+        if self.tokens[start].norm in self.lex.speaker_heads:
+            return False
+        return len(self.gazetteer(start, end)) < 2
+
+    def _pluperfect(self, index: int, continues: bool, topic: Entity | None) -> Reading | None:
+        """وكانت السفارة قد أعلنت / وكان قد أعلن الوزير: كان + subject + قد + verb."""
+        tokens, lex = self.tokens, self.lex
+        if index >= len(tokens) or not set(strip_prefix(tokens[index].norm, ("و", "ف"))) & (
+            lex.auxiliaries
+        ):
             return None
+        if index + 1 < len(tokens) and tokens[index + 1].norm == lex.particle:
+            form = lex.verb(tokens[index + 2], True) if index + 2 < len(tokens) else None
+            if form is None:
+                return OUTLET if index + 2 < len(tokens) and self._passive(index + 2) else None
+            return self._verb_subject(index + 2, form, continues, topic, [], "pluperfect")
+        for k in range(index + 1, min(len(tokens), index + 16)):
+            if tokens[k].norm == lex.particle and k + 1 < len(tokens):
+                form = lex.verb(tokens[k + 1], True)
+                if form is None:
+                    return None
+                start, end = self.trim(index + 1, self._subject_end(index + 1, k))
+                entity = self.entity_for(start, end) if self.plausible(start, end) else None
+                if entity is None:
+                    return None
+                return self._reading(entity, (start, end), (k + 1, k + 2), form, "pluperfect")
         return None
 
-    def _according(self, index: int) -> Reading | None:
-        """ "according to X": حسب / وفقاً لـ / نقلاً عن, then a party up to a comma or فإن."""
-        tokens, cues = self.tokens, self.cues
-        for k in range(index, len(tokens)):
-            size = phrase_at(tokens, k, cues.ar_according)
-            if not size:
+    def _subject_end(self, start: int, verb: int) -> int:
+        """End of a subject before its verb: the first comma-separated segment (the rest are
+        parentheticals: "الرابطة، وهي أقدم جمعية، استنكرت")."""
+        comma = self.comma_after(start)
+        return comma if comma is not None and comma < verb else verb
+
+    def _subject_verb(self, index: int, topic: Entity | None) -> Reading | None:
+        """The first cue after a subject: الوزارة أكدت ... / X، ...، قال لـ«الوطن» إن ...; a
+        cue with its own subject after it is a verb-subject clause further on."""
+        tokens, lex = self.tokens, self.lex
+        for v in range(index + 1, min(len(tokens), index + _LOOKAHEAD)):
+            if self.inside[v]:
                 continue
-            start = end = k + size
-            while (
-                end < len(tokens)
-                and end - start < _LONGEST_SPAN
-                and tokens[end].text not in COMMAS
-                and tokens[end].norm not in cues.ar_according_stops
-            ):
-                end += 1
-            subject = tokens[start:end]
-            head = strip_prefix(subject[0].norm, ("ل",))[-1] if subject else ""
-            if subject and (
-                head in cues.ar_speaker_heads
-                or self._gazetteer(start, end)
-                or head in cues.ar_documents | cues.ar_source_words
-                or any(content_words(subject, cues) <= e.tokens for e in self.discourse.entities)
-            ):
-                cue = span_text(self.text, tokens, k, k + size)
-                result = self._attributed(self._issuer(start, end), end, None, cue, "report")
-                if result:
-                    return result
+            form = lex.verb(tokens[v], tokens[v - 1].text in COMMAS)
+            if form is None:
+                continue
+            if v + 1 < len(tokens) and tokens[v + 1].norm in lex.object_heads:
+                continue  # "طلب عدم ذكر اسمه": a parenthetical about the subject
+            if not self._reports(v, form):
+                continue  # "ولم تعلن الحكومة", "بعدما شدد البنك"
+            if phrase_at(tokens, v - 1, lex.according) or base(tokens[v - 1].norm) == "ما":
+                return None  # بحسب ما أعلن: an according-to phrase, not a subject
+            subject_end = self._subject_end(index, v)
+            if tokens[subject_end - 1].norm == lex.particle:
+                subject_end -= 1
+            subject = self.trim(index, subject_end)
+            before = self.plausible(*subject)
+            end, reason = self.span_end(v + 1, len(tokens), form.kind in lex.object_taking)
+            start, end = self.trim(v + 1, end)
+            joined = tokens[v].norm.startswith("و") or tokens[v - 1].norm in lex.conjunctions
+            if (
+                start < end
+                and reason != "addressee"
+                and self._names_speaker(start, end)
+                and (joined or not before)
+            ):  # "...، قال ناشطون إن": a clause of its own further on
+                entity = self.entity_for(start, end)
+                return self._reading(entity, (start, end), (v, v + 1), form, "verb-subject")
+            if topic is not None:
+                return self._reading(topic, None, (v, v + 1), form, "topic")
+            if not before:
+                return self._serial(index, v, form)
+            entity = self.entity_for(*subject)
+            return self._reading(entity, subject, (v, v + 1), form, "subject-verb")
         return None
 
-    def read(self) -> Reading:
-        """The sentence's speaker, cue and kind (OUTLET when it names none)."""
+    def _serial(self, index: int, v: int, form: CueForm) -> Reading | None:
+        """وتعود ياسمين لتؤكد أن / ومضى الوزير قائلاً: a verb, its subject, then the cue (with
+        لـ, or a participle) that continues it."""
+        clitic = self.lex.reading(self.tokens[v])
+        serial = clitic is not None and (clitic[0].endswith("ل") or form.form == "participle")
+        if not serial or not self.tokens[index].norm.startswith(("و", "ف")):
+            return None
+        start, end = self.trim(index + 1, v)
+        if start >= end or end - start > 4 or not self.plausible(start, end):
+            return None
+        entity = self.entity_for(start, end)
+        return self._reading(entity, (start, end), (v, v + 1), form, "verb-subject")
+
+    def _quote_first(self, index: int) -> Reading | None:
+        """«...»، قال X (the speaker after the quotation), or «...» alone: the last speaker."""
         tokens = self.tokens
-        index, prefixes = self._leading(skip_dateline(tokens))
+        if index >= len(tokens) or not is_quote(tokens[index]):
+            return None
+        close = next((k for k in range(index + 1, len(tokens)) if not self.inside[k]), None)
+        if close is not None and close - index < 6 and tokens[close].text not in COMMAS:
+            return None  # a quoted name opening the sentence ("«الخبر» لم تجد"), not speech
+        if close is not None:
+            k = close + 1 if close < len(tokens) and tokens[close].text in COMMAS else close
+            form = self.lex.verb(tokens[k], True) if k < len(tokens) else None
+            if form is not None:
+                return self._verb_subject(k, form, False, None, [], "quote-inverted")
+        return self._continuation(None, None, "statement")
+
+    def _topic_reading(self, index: int, clause: int, topic: Entity) -> Reading:
+        """أما X فـ...: the topic is the party, whatever its verb (the verb agrees with it)."""
+        tokens = self.tokens
+        v = clause + 1 if tokens[clause].norm == "فقد" and clause + 1 < len(tokens) else clause
+        form = self.lex.cue(tokens[v], True) if v < len(tokens) else None
+        if form is not None:  # أما الحكومة، فقد أكد مصدر رسمي فيها: its source speaks
+            end, _ = self.span_end(v + 1, len(tokens), form.kind in self.lex.object_taking)
+            start, end = self.trim(v + 1, end)
+            if start < end and self._titled(start):
+                entity = self.entity_for(start, end)
+                return self._reading(entity, (start, end), (v, v + 1), form, "verb-subject")
+        end, _ = self.span_end(index + 1, clause, after_verb=False)
+        start, end = self.trim(index + 1, end)
+        return self._reading(topic, (start, end), (v, v + 1), form, "topic", None)
+
+    # --- the sentence --------------------------------------------------------------------------
+
+    def _read(self) -> Reading:
+        tokens, lex = self.tokens, self.lex
+        index, prefixes, topic = self._lead(skip_dateline(tokens, self.agencies))
+        after_topic, named = self._topic(index)
+        topic = named or topic
         if index >= len(tokens):
             return OUTLET
         continues = not prefixes and (
-            tokens[index].norm in self.cues.ar_conjunctions
-            or tokens[index].norm.startswith(("و", "ف"))
+            tokens[index].norm in lex.conjunctions or tokens[index].norm.startswith(("و", "ف"))
         )
-        size = phrase_at(tokens, index, self.cues.ar_continuation)
-        if size:  # "وجاء في البيان": the last speaker goes on
-            cue = span_text(self.text, tokens, index, index + size)
-            return self._continuation(None, cue, "statement")
-        verb_at = index + 1 if tokens[index].norm in self.cues.ar_conjunctions else index
-        first = self._verb_first(verb_at, continues, prefixes)
-        if first is not None:
-            return first
-        found = self._subject_first(index) or self._according(index)
-        if found is not None:
-            return found
-        if tokens[index].text in QUOTE_MARKS:  # a quotation going on from the last speaker
-            return self._continuation(None, "", "statement")
-        return OUTLET
+        size = phrase_at(tokens, index, lex.continuation)
+        if size:  # "وجاء في البيان": the issuer (or the last speaker) goes on
+            document = next(
+                (
+                    base(t.norm)
+                    for t in tokens[index : index + size]
+                    if base(t.norm) in lex.documents
+                ),
+                None,
+            )
+            entity = self.discourse.issuer(document)
+            return self._reading(
+                entity, None, (index, index + size), None, "continuation", "statement"
+            )
+        clause = self._clause_start(after_topic)
+        if named is not None:  # أما X فقال / فقد أكد / فاكتفى ...: X speaks, or acts
+            return self._topic_reading(index, clause, named)
+        if phrase_at(tokens, clause, lex.impersonal):
+            return self._according(clause) or OUTLET
+        pluperfect = self._pluperfect(clause, continues, topic)
+        if pluperfect is not None:
+            return pluperfect
+        form = lex.verb(tokens[clause], True) if clause < len(tokens) else None
+        if form is not None:
+            return self._verb_subject(clause, form, continues, topic, prefixes)
+        return (
+            self._according(clause)
+            or self._quote_first(clause)
+            or self._attributed_line(clause)
+            or self._subject_verb(clause, topic)
+            or self._participle(clause, topic)
+            or OUTLET
+        )
+
+    def read(self) -> Reading:
+        """The sentence's speaker, cue, kind and evidence (OUTLET when it names none)."""
+        reading = self._read()
+        speaker = reading.entity
+        if speaker is not None:
+            reading = self._second_speaker(reading)
+            self._documents(speaker)
+        return reading
+
+
+def _suffix(norm: str) -> str:
+    for suffix in ("هم", "ها", "ه"):
+        if norm.endswith(suffix):
+            return suffix
+    return ""

@@ -1,24 +1,24 @@
-"""Word-level helpers of the Arabic reader: cues, phrases, datelines, content words."""
+"""Word-level helpers of the Arabic reader: phrases, datelines, content words, quotations."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lang.arabic import Token, strip_prefix
-from ..model import ClaimKind, Gender
-from .cues import Cues
+from ..lang.arabic import QUOTE_MARKS, Token, strip_prefix
+from .lexicon_ar import ArabicLexicon, Phrase
 
 COMMAS = {"،", ",", "؛", ";"}
 DASHES = {"-", "–", "—"}
+ENDS = {":", ".", "؟", "!", "?"}
 _ATTACHED_L = {"ل", "لـ"}
 
 
-def content_words(tokens: Sequence[Token], cues: Cues) -> set[str]:
+def content_words(tokens: Sequence[Token], lex: ArabicLexicon) -> set[str]:
     """Content words of a span (folded, without the article or a leading و): what later
     mentions of the same party share."""
     words = set()
     for token in tokens:
-        if not token.norm.isalnum() or token.norm in cues.ar_function:
+        if not token.norm.isalnum() or token.norm in lex.function_words:
             continue
         word = token.norm[2:] if token.norm.startswith("ال") and len(token.norm) > 3 else token.norm
         word = word[1:] if word.startswith("و") and len(word) > 3 else word
@@ -26,17 +26,34 @@ def content_words(tokens: Sequence[Token], cues: Cues) -> set[str]:
     return words
 
 
-def verb(token: Token, cues: Cues) -> tuple[ClaimKind, Gender] | None:
-    """(kind, gender) when `token` is a reporting verb (with و/ف allowed in front)."""
-    for form in strip_prefix(token.norm, ("و", "ف")):
-        if form in cues.ar_verbs:
-            return cues.ar_verbs[form]
-    return None
+def base(norm: str) -> str:
+    """A folded word without its clitics and article (وبالبيان -> بيان, للوزارة -> وزاره)."""
+    for clitic in (
+        "وبال",
+        "فبال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "لل",
+        "ال",
+        "وب",
+        "ول",
+        "و",
+        "ب",
+        "ل",
+    ):
+        if norm.startswith(clitic) and len(norm) > len(clitic) + 1:
+            norm = norm[len(clitic) :]
+            break
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
 
 
-def phrase_at(tokens: Sequence[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+def phrase_at(tokens: Sequence[Token], index: int, phrases: tuple[Phrase, ...]) -> int:
     """Length in tokens of the phrase starting at `index` (0 if none). A final ل may be attached
     to the next word (وفقاً لمكتب)."""
+    if index >= len(tokens):
+        return 0
     for phrase in sorted(phrases, key=len, reverse=True):
         size = len(phrase)
         if index + size > len(tokens) + (1 if phrase[-1] in _ATTACHED_L else 0):
@@ -55,19 +72,56 @@ def phrase_at(tokens: Sequence[Token], index: int, phrases: tuple[tuple[str, ...
     return 0
 
 
-def skip_dateline(tokens: Sequence[Token]) -> int:
-    """Index after a dateline such as "بغداد -" or "طرابلس - (وكالات) -"."""
+def skip_dateline(tokens: Sequence[Token], agencies: frozenset[str]) -> int:
+    """Index after a dateline or source line that opens a sentence: "بغداد -", "بغداد-واع",
+    "طرابلس - (وكالات) -", "شفق نيوز/"."""
+    if tokens and "-" in tokens[0].text:  # بغداد-واع أعلنت ...: one token
+        right = tokens[0].norm.rsplit("-", 1)[-1]
+        if right in agencies or len(right) <= 4:
+            return 1
     for index in range(min(len(tokens), 5)):
-        if tokens[index].text in DASHES and index > 0:
-            after = index + 1
-            if after < len(tokens) and tokens[after].text == "(":
-                close = next(
-                    (k for k in range(after, min(len(tokens), after + 6)) if tokens[k].text == ")"),
-                    None,
-                )
-                if close is not None:
-                    after = close + 1
-                    if after < len(tokens) and tokens[after].text in DASHES:
-                        after += 1
-            return after
+        text = tokens[index].text
+        if text == "/" and index > 0:
+            return index + 1
+        if text not in DASHES or index == 0:
+            continue
+        after = index + 1
+        if after < len(tokens) and tokens[after].text == "(":
+            close = next(
+                (k for k in range(after, min(len(tokens), after + 6)) if tokens[k].text == ")"),
+                None,
+            )
+            if close is not None:
+                after = close + 1
+        elif after < len(tokens) and tokens[after].norm in agencies:
+            after += 1  # بغداد-واع: the agency after the place
+        if after < len(tokens) and tokens[after].text in DASHES:
+            after += 1
+        return after
     return 0
+
+
+def quoted(tokens: Sequence[Token]) -> list[bool]:
+    """For each token, whether it stands inside a quotation (by quote-mark tokens)."""
+    inside = []
+    depth = 0
+    for token in tokens:
+        if token.norm in "«“„‹":
+            depth += 1
+            inside.append(True)
+            continue
+        if token.norm in "»›" and depth:
+            depth -= 1
+            inside.append(True)
+            continue
+        if token.norm in {'"', "”"}:
+            depth = 0 if depth else 1
+            inside.append(True)
+            continue
+        inside.append(depth > 0)
+    return inside
+
+
+def is_quote(token: Token) -> bool:
+    """True for a quotation mark."""
+    return token.norm in QUOTE_MARKS

@@ -9,7 +9,7 @@ from ..lang.loaded import arabic_matches, english_matches, neutralize
 from ..lang.quotes import inside, outermost, quote_spans
 from ..model import Attribution, Attributions, Claim, LoadedTerm, Party, Sentence
 
-REPORT = "the report"  # the outlet's name when it cannot be found
+OUTLET = "the outlet"  # stands in for the outlet's name when the article never gives it
 
 
 def quotations(text: str) -> tuple[str, ...]:
@@ -36,6 +36,12 @@ def build_claim(
         return Claim(index, (sentence.id,), "outlet", outlet, None, None, "event", text, quotes)
     party = parties[attribution.party]
     source = attribution.span or party.spans[-1]
+
+    def name(key: str | None) -> str | None:
+        if key is None:
+            return None
+        return neutralize(names.get(key, parties[key].spans[-1]))
+
     return Claim(
         index,
         (sentence.id,),
@@ -46,6 +52,11 @@ def build_claim(
         attribution.kind,
         text,
         quotes,
+        via=name(attribution.via),
+        also=name(attribution.also),
+        construction=attribution.construction,
+        cue_offsets=attribution.cue_offsets,
+        party_offsets=attribution.span_offsets,
     )
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 
 from ..lang.gazetteer import Gazetteer, PartyEntry
 from ..model import ClaimKind, Party
-from .cues import Cues
 
 
 @dataclass(eq=False)
@@ -26,14 +25,22 @@ class Entity:
     person: bool = False  # named by a title or a personal name (English pronoun agreement)
 
 
+Range = tuple[int, int]  # character offsets [start, end) in the sentence
+
+
 @dataclass(frozen=True)
 class Reading:
-    """What a reader decided for one sentence."""
+    """What a reader decided for one sentence, and the evidence."""
 
     entity: Entity | None  # None: the outlet's own voice
     span: str | None  # the span naming the party in this sentence (None for a continuation)
     cue: str | None  # the reporting verb or phrase, as written
     kind: ClaimKind  # statement, accusation, ...
+    construction: str = "outlet"  # which construction decided (verb-subject, relay, ...)
+    cue_range: Range | None = None  # where the cue is in the sentence
+    span_range: Range | None = None  # where the speaker's span is in the sentence
+    via: Entity | None = None  # the conduit of a relay ("the agency quoted a source")
+    also: Entity | None = None  # a second speaker in the same sentence
 
 
 OUTLET = Reading(None, None, None, "event")  # no party found: the outlet's voice
@@ -56,16 +63,19 @@ class Saved:
 
     entities: list[Entity]  # copies of the entities
     speakers: list[tuple[Entity, str | None]]  # the speakers, pointing at those copies
+    documents: dict[str, str]  # documents and their issuers
+    mentioned: list[str]  # parties in order of mention
 
 
 @dataclass
 class Discourse:
     """Parties known so far and who spoke last: what continuations resolve against."""
 
-    cues: Cues  # the reporting vocabulary
     gazetteer: Gazetteer  # known parties
     entities: list[Entity] = field(default_factory=list)
     speakers: list[tuple[Entity, str | None]] = field(default_factory=list)  # with verb gender
+    documents: dict[str, str] = field(default_factory=dict)  # "بيان" -> key of its issuer
+    mentioned: list[str] = field(default_factory=list)  # keys of parties, in order of mention
 
     def recent_speaker(self, gender: str | None, person: bool | None = None) -> Entity | None:
         """The latest speaker agreeing with `gender` (and person/organisation when asked)."""
@@ -122,12 +132,37 @@ class Discourse:
             id(e): replace(e, spans=list(e.spans), tokens=set(e.tokens)) for e in self.entities
         }
         speakers = [(copies.get(id(e), e), gender) for e, gender in self.speakers]
-        return Saved(list(copies.values()), speakers)
+        return Saved(list(copies.values()), speakers, dict(self.documents), list(self.mentioned))
 
     def restore(self, saved: Saved) -> None:
         """Undo everything done since `saved = self.snapshot()`: new parties, new speakers, and
         what was added to the parties known before."""
         self.entities, self.speakers = saved.entities, saved.speakers
+        self.documents, self.mentioned = saved.documents, saved.mentioned
+
+    def issued(self, document: str, entity: Entity) -> None:
+        """`entity` issued a document of this kind ("بيان", "تقرير", "statement")."""
+        self.documents[document] = entity.key
+
+    def issuer(self, document: str | None) -> Entity | None:
+        """Who issued the document an anaphor names ("وفقا للبيان"): the issuer of the latest such
+        document, else the latest speaker."""
+        key = self.documents.get(document or "")
+        if key is not None:
+            return self.entity(key)
+        return self.speakers[-1][0] if self.speakers else None
+
+    def mention(self, entity: Entity) -> None:
+        """`entity` was named (a candidate for "من جانبه" and "for its part")."""
+        self.mentioned.append(entity.key)
+
+    def latest_mention(self, gender: str | None = None) -> Entity | None:
+        """The party named last (agreeing with `gender` when it is known)."""
+        for key in reversed(self.mentioned):
+            entity = self.entity(key)
+            if gender is None or entity.gender in {None, gender}:
+                return entity
+        return None
 
     def entity(self, key: str) -> Entity:
         """The entity with `key`."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..lang.gazetteer import Gazetteer
 from ..model import Attribution
 from .arabic import ArabicReader
-from .cues import Cues
-from .discourse import Discourse, Reading
+from .discourse import Discourse, Entity, Reading
 from .english import EnglishReader
 
 
@@ -18,7 +18,7 @@ def _english_signal(english: str, discourse: Discourse) -> Reading | None:
     saved = discourse.snapshot()
     result = EnglishReader(english, discourse).read()
     if result.entity is not None and result.entity.entry is not None and result.span:
-        return result
+        return replace(result, construction="english-signal", cue_range=None, span_range=None)
     discourse.restore(saved)
     return None
 
@@ -32,16 +32,14 @@ def read_sentences(
     """`attribute` over plain texts (sentence ids 0, 1, ...), with the bundled data and the
     user's parties file: the rules on sentences of your own."""
     from ..lang.gazetteer import load_gazetteer
-    from .cues import load_cues
 
     sentences = list(enumerate(texts))
-    return attribute(sentences, language, load_cues(), load_gazetteer(parties_file), translations)
+    return attribute(sentences, language, load_gazetteer(parties_file), translations)
 
 
 def attribute(
     sentences: Sequence[tuple[int, str]],
     language: str,
-    cues: Cues,
     gazetteer: Gazetteer,
     translations: Sequence[str] | None = None,
 ) -> tuple[list[Attribution], Discourse]:
@@ -51,7 +49,7 @@ def attribute(
     Arabic rules find no speaker but the English names a gazetteer party as the subject of a
     reporting verb, that party is taken.
     """
-    discourse = Discourse(cues, gazetteer)
+    discourse = Discourse(gazetteer)
     results = []
     for index, (sentence_id, text) in enumerate(sentences):
         reader: ArabicReader | EnglishReader = (
@@ -61,6 +59,23 @@ def attribute(
         if reading.entity is None and language == "ar" and translations:
             reading = _english_signal(translations[index], discourse) or reading
         reader.mentions()
-        key = reading.entity.key if reading.entity is not None else None
-        results.append(Attribution(sentence_id, key, reading.span, reading.cue, reading.kind))
+        results.append(_attribution(sentence_id, reading))
     return results, discourse
+
+
+def _attribution(sentence_id: int, reading: Reading) -> Attribution:
+    def key(entity: Entity | None) -> str | None:
+        return entity.key if entity is not None else None
+
+    return Attribution(
+        sentence_id,
+        key(reading.entity),
+        reading.span,
+        reading.cue,
+        reading.kind,
+        reading.construction if reading.entity is not None else "outlet",
+        reading.cue_range,
+        reading.span_range,
+        key(reading.via),
+        key(reading.also),
+    )

@@ -1,157 +1,313 @@
-"""The English reader: who an English sentence attributes its claim to.
+"""The English reader: whose claim an English sentence is, by the same constructions.
 
 Used for English input (--source-lang en) and, for Arabic input, as a second signal on the
-translation (engine.py keeps its reading only when it names a gazetteer party).
+translation (engine.py keeps its reading only when it names a gazetteer party). In order:
+statement continuations ("The statement added"), a topic ("As for X, it ..."), a quotation
+first ("“...,” said X"), a subject and its reporting verb ("X, who ..., said"; pronouns agree),
+relays ("X quoted Y as saying", "citing Y"), impersonal sourcing ("It was reported that"),
+according-to phrases ("according to the statement": its issuer), participles (", saying that").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..lang.arabic import QUOTE_MARKS
-from ..lang.gazetteer import match_english, party_name
-from ..model import ClaimKind
-from .discourse import OUTLET, Discourse, Entity, Mention, Reading
+from .discourse import OUTLET, Entity, Range, Reading
+from .english_spans import EnglishSpans
+from .lexicon_en import EnglishCue
 
-# A noun phrase up to punctuation; the period of an abbreviation (Dr., U.N.) does not end it.
-_SPAN = r"(?:[^,.;:]|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)+"
-_DATELINE = re.compile(r"^[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?")
-_PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
-_LONGEST_SUBJECT = 28  # words before the cue
-_LONGEST_SPAN = 20  # words of a speaker span
+_OPENING_QUOTES = '“«"„‹'
 
 
-def content_words(span: str, stop: frozenset[str]) -> set[str]:
-    """Content words of an English name, for matching later mentions."""
-    words = re.findall(r"[a-z0-9][a-z0-9'-]*", span.lower().replace("’", "'"))
-    return {w.removesuffix("'s") for w in words if w not in stop}
-
-
-class EnglishReader:
+class EnglishReader(EnglishSpans):
     """Attribution of one English sentence against the discourse so far."""
 
-    def __init__(self, text: str, discourse: Discourse) -> None:
-        self.text = _DATELINE.sub("", text, count=1)
-        self.discourse = discourse
-        self.cues = discourse.cues
+    # --- parties ---------------------------------------------------------------------------
 
-    def entity_for(self, span: str) -> Entity | None:
-        """The party `span` names, registered in the discourse."""
-        span = span.strip(' ,“”"«»')
-        if not span:
+    # --- spans -------------------------------------------------------------------------------
+
+    # --- constructions -------------------------------------------------------------------------
+
+    def _relay(
+        self, match: re.Match[str], cue: EnglishCue, conduit: Entity | None
+    ) -> Reading | None:
+        """ "X quoted Y as saying": Y speaks, X relays."""
+        if cue.lemma not in self.lex.relay_lemmas:
             return None
-        mentions = [e for _, e in match_english(span, self.discourse.gazetteer)]
-        # English may name the head late ("the UN Office for ... (OCHA)"): the longest alias wins
-        low = span.lower()
-        longest = max(
-            mentions,
-            key=lambda e: max((len(a) for a in e.en if a in low), default=0),
-            default=None,
-        )
-        entry, name = party_name(mentions, longest)
-        person = bool(self.cues.en_person.search(span)) or bool(
-            entry is None and _PERSONAL_NAME.search(span)
-        )
-        tokens = frozenset(content_words(span, self.cues.en_stop))
-        return self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
-
-    def _said(self, entity: Entity | None, span: str | None, cue: str, kind: ClaimKind) -> Reading:
-        if entity is None:
-            return OUTLET
-        self.discourse.said(entity, None)
-        return Reading(entity, span, cue, kind)
-
-    def _pronoun(self, pronoun: str, cue: str, kind: ClaimKind) -> Reading:
-        sort = self.cues.en_pronouns[pronoun]
-        person = None if sort == "p" else sort in {"m", "f"}
-        entity = self.discourse.recent_speaker(None, person)
-        return self._said(entity, None, cue, kind)
-
-    def _according(self, text: str) -> Reading | None:
-        for phrase in self.cues.en_according:
-            match = re.search(
-                rf"\b{re.escape(phrase)} ({_SPAN})(,\s*([A-Z][^,]{{0,40}}),)?",
-                text,
-                re.IGNORECASE,
-            )
-            if match and phrase in {"according to", "as reported by"}:
-                # "a brief statement issued by X" / "a report by X": the party is X
-                span = self.cues.en_issued_by.sub("", match.group(1))
-                if match.group(3) and len(match.group(3).split()) <= 5:
-                    span = f"{span}, {match.group(3)}"
-                return self._said(
-                    self.entity_for(span), span, match.group(0)[: len(phrase)], "report"
+        rest = self.text[match.end() :]
+        for marker in self.lex.relay_markers:
+            at = rest.lower().find(f" {marker}")
+            if 0 < at < 160:
+                comma = rest.find(",", 0, at)
+                span = self._trim(match.end(), match.end() + (comma if comma > 0 else at))
+                if span is None:
+                    return None
+                entity = self.entity_for(self.text[span[0] : span[1]])
+                reading = self._said(
+                    entity, span, (match.start(), match.end()), "statement", "relay"
                 )
+                return replace(reading, via=conduit)
         return None
 
-    def _subject(self, subject: str) -> tuple[str, str | None]:
-        """The speaker span before a cue, without introductory and filler segments; and the
-        issuer named in one ("In a statement by the ministry, ..."), if any."""
-        segments = [s.strip() for s in subject.split(",")]
-        issuer = None
-        while segments and (
-            segments[0].lower() in self.cues.en_prefixes
-            or self.cues.en_filler.match(segments[0])
-            or not segments[0]
-        ):
-            by = re.search(r"\bby (the [\w ]+|[A-Z][\w ]+)$", segments[0])
-            issuer = by.group(1) if by else issuer
-            segments.pop(0)
-        segments = [s for s in segments if s and not self.cues.en_filler.match(s)]
-        return ", ".join(segments), issuer
-
-    def _verb(self, text: str) -> Reading | None:
-        """ "<speaker> <cue> ...": the subject before the first reporting verb."""
-        match = self.cues.en_verb_pattern.search(text)
-        if not match or len(text[: match.start()].split()) > _LONGEST_SUBJECT:
-            return None
-        span, issuer = self._subject(text[: match.start()])
-        words = span.split()
-        cue = match.group(1)
-        kind = self.cues.en_verbs[cue.lower()]
-        first = words[0].lower() if words else ""
-        # "continued" is a cue only for someone already speaking ("He continued:"), not for
-        # "Fighting continued".
-        known = (
-            first in self.cues.en_pronouns
-            or bool(match_english(span, self.discourse.gazetteer))
-            or any(
-                content_words(span, self.cues.en_stop) <= e.tokens
-                for e, _ in self.discourse.speakers
+    def _relayed_after(self, reading: Reading, after: int) -> Reading:
+        """ "X said, citing Y, that ...": Y speaks, X relays."""
+        low = self.text.lower()
+        for phrase in self.lex.relaying:
+            at = low.find(phrase + " ", after)
+            if at < 0 or self._quoted(at):
+                continue
+            start = at + len(phrase) + 1
+            stop = min(
+                (i for i in (low.find(",", start), low.find(" that ", start)) if i > 0),
+                default=len(low),
             )
-        )
-        if cue.lower() in self.cues.en_weak_cues and not known:
+            span = self._trim(start, stop)
+            if span is None:
+                continue
+            inner = self.entity_for(self.text[span[0] : span[1]])
+            if inner is None or inner is reading.entity:
+                return reading
+            self.discourse.said(inner, None)
+            return replace(
+                reading,
+                entity=inner,
+                span=self.text[span[0] : span[1]],
+                span_range=span,
+                construction="relay",
+                via=reading.entity,
+            )
+        return reading
+
+    def _impersonal(self, match: re.Match[str]) -> Reading:
+        """ "It was reported that": the outlet; "It was rumoured in sports circles that": them."""
+        rest = self.text[match.end() :]
+        found = re.match(r"\s+(in|among|within)\s+(.{3,60}?)\s+that\b", rest)
+        if (
+            found
+            and found.group(1).lower() in self.lex.impersonal_sources
+            and not set(found.group(2).lower().split()) & self.lex.time_words
+            and found.group(2).rstrip().endswith("s")  # sports circles, residents: a group
+        ):
+            start = match.end() + found.start(2)
+            span = (start, start + len(found.group(2)))
+            entity = self.entity_for(found.group(2))
+            return self._said(entity, span, (match.start(), match.end()), "report", "impersonal")
+        return OUTLET
+
+    def _subject_verb(self, clause: int, topic: Entity | None = None) -> Reading | None:
+        """The first reporting verb with its subject before it (a pronoun under a topic, "As
+        for X, it said", is the topic)."""
+        for match, cue in self._cues(clause):
+            end, passive, negated = self._strip_auxiliaries(clause, match.start())
+            if negated or not self._cue_ok(match, cue):
+                continue
+            before = self.text[clause:end].strip()
+            if passive and before.lower() in {"it", ""}:
+                return self._impersonal(match)
+            if passive:
+                continue  # "the results are to be announced": the thing announced
+            cue_range = (match.start(), match.end())
+            words = before.lower().split()
+            if words and words[0] in self.lex.conjunctions:
+                words = words[1:]
+            if len(words) == 1 and words[0] in self.lex.pronouns:
+                reading = self._pronoun(words[0], cue_range, cue.kind, topic)
+                return self._relayed_after(reading, match.end())
+            relative = self.lex.relative_pronoun.match(self._tail(clause, end))
+            if relative:  # "MP X, ..., submitted a request, in which he considered that"
+                head = self._noun_phrase(self._trim(*self._segments(clause, end)[0]))
+                if head is not None:
+                    return self._subject_reading(head, match, cue)
+            head = self._head(clause, end)
+            if head is None:
+                continue
+            first = self.text[head[0] : head[1]].split()[0].lower()
+            if first in self.lex.pronouns:  # "it hastened, ..., claiming"
+                return self._pronoun(first, cue_range, cue.kind, topic)
+            return self._subject_reading(head, match, cue)
+        return None
+
+    def _subject_reading(self, head: Range, match: re.Match[str], cue: EnglishCue) -> Reading:
+        """The reading for a subject before its verb: a document is its issuer's ("The
+        statement held ..."), a correspondent the outlet's own reporting."""
+        cue_range = (match.start(), match.end())
+        words = self.text[head[0] : head[1]].lower().split()
+        if any(w.strip("'’s") in self.lex.correspondents for w in words):
+            return OUTLET  # "Al Mayadeen's correspondent reported": the outlet's reporting
+        document = self._document(words)
+        if document is not None:
+            issuer = self.discourse.issuer(document)
+            return self._said(issuer, None, cue_range, cue.kind, "according-to")
+        entity = self.entity_for(self.text[head[0] : head[1]])
+        relayed = self._relay(match, cue, entity)
+        if relayed is not None:
+            return relayed
+        reading = self._said(entity, head, cue_range, cue.kind, "subject-verb")
+        return self._relayed_after(reading, match.end())
+
+    def _topic(self, clause: int) -> tuple[int, Entity | None, Range | None]:
+        """ "As for X, it justified ...": X is the topic; returns where the clause goes on."""
+        found = re.match(r"(?:as for|as regards|regarding|turning to)\s+", self.text[clause:], re.I)
+        if not found:
+            return clause, None, None
+        start = clause + found.end()
+        comma = self.text.find(",", start)
+        if comma < 0:
+            return clause, None, None
+        span = self._trim(start, comma)
+        if span is None:
+            return clause, None, None
+        return comma + 1, self.entity_for(self.text[span[0] : span[1]]), span
+
+    def _quote_first(self, clause: int) -> Reading | None:
+        """ "“...,” said X" / "“...,” X said": the speaker after the quotation; a quotation alone
+        goes on from the last speaker."""
+        if clause >= len(self.text) or self.text[clause] not in _OPENING_QUOTES:
             return None
-        if len(words) <= 2 and first in self.cues.en_pronouns:
-            if issuer:
-                return self._said(self.entity_for(issuer), issuer, cue, kind)
-            return self._pronoun(first, cue, kind)
-        if 0 < len(words) <= _LONGEST_SPAN and not self.cues.en_clause.search(span):
-            return self._said(self.entity_for(span), span, cue, kind)
+        closing = next((e for s, e in self.quotes if s == clause), None)
+        if closing is None:
+            return self._said(
+                self.discourse.recent_speaker(None), None, None, "statement", "continuation"
+            )
+        for match, cue in self._cues(closing):
+            between = self.text[closing : match.start()].strip(" ,")
+            cue_range = (match.start(), match.end())
+            if between.lower() in self.lex.pronouns:
+                return self._pronoun(between.lower(), cue_range, cue.kind)
+            if between:
+                head = self._head(closing, match.start())
+            else:  # "“...,” said the minister."
+                stop = min(
+                    (
+                        i
+                        for i in (
+                            self.text.find(",", match.end()),
+                            self.text.find(".", match.end()),
+                        )
+                        if i > 0
+                    ),
+                    default=len(self.text),
+                )
+                head = self._trim(match.end(), stop)
+            if head is not None:
+                entity = self.entity_for(self.text[head[0] : head[1]])
+                return self._said(entity, head, cue_range, cue.kind, "quote-inverted")
+            break
+        return self._said(
+            self.discourse.recent_speaker(None), None, None, "statement", "continuation"
+        )
+
+    def _according(self, start: int) -> Reading | None:
+        """ "according to X" (a document: its issuer; "what was announced at the end of the
+        Cabinet meeting": the Cabinet; "what X has learned": the outlet's own reporting)."""
+        low = self.text.lower()
+        for phrase in self.lex.according:
+            at = low.find(phrase + " ", start)
+            if at < 0 or self._quoted(at) or (at > 0 and low[at - 1].isalnum()):
+                continue
+            begin = at + len(phrase) + 1
+            reading = self._according_span(begin, self._stop(begin), (at, at + len(phrase)))
+            if reading is not None:
+                return reading
+        return None
+
+    def _according_span(self, begin: int, stop: int, cue: Range) -> Reading | None:
+        text = self.text[begin:stop]
+        if re.match(r"what .{1,40} (has|have|had) learned", text, re.I):
+            return OUTLET  # "according to what El Khabar has learned": the outlet's reporting
+        announced = re.match(
+            r"what (?:was|had been|has been|were) \w+ (?:at|in|during|after|by)\s+"
+            r"(?:the (?:end|close|conclusion|opening) of\s+)?(?:the |a |an )?",
+            text,
+            re.I,
+        )
+        if announced:
+            begin += announced.end()
+            of = re.search(
+                r"\b(?:meeting|session|conference|summit) (?:of|(?:held|organised|organized|"
+                r"chaired|convened) by) (?:the )?",
+                self.text[begin:stop],
+            )
+            if of:  # "the weekly meeting of the Council of Ministers"
+                begin += of.end()
+            text = re.sub(
+                r"\s+(meeting|session|conference|summit|talks)\b.*$",
+                "",
+                self.text[begin:stop],
+                flags=re.I,
+            )
+            stop = begin + len(text)
+        words = text.lower().split()
+        document = next((w for w in words[:3] if w.strip(".,") in self.lex.documents), None)
+        if document is not None:
+            by = re.search(r"\b(?:issued by|published by|released by|by|of)\s+(.+)$", text, re.I)
+            if by:
+                begin, stop = begin + by.start(1), stop
+            elif len(words) <= 4 or all(
+                w in self.lex.same | {"the", "a", "an", document} for w in words
+            ):
+                issuer = self.discourse.issuer(document.strip(".,"))
+                return self._said(issuer, None, cue, "report", "according-to")
+        span = self._trim(begin, stop)
+        if span is None:
+            return None
+        entity = self.entity_for(self.text[span[0] : span[1]])
+        return self._said(entity, span, cue, "report", "according-to")
+
+    def _continued(self, clause: int) -> Reading | None:
+        low = self.text[clause:].lower()
+        for phrase in self.lex.continuation:
+            if low.startswith(phrase):
+                document = phrase.split()[1] if phrase.startswith("the ") else None
+                entity = (
+                    self.discourse.issuer(document)
+                    if document
+                    else (self.discourse.recent_speaker(None))
+                )
+                cue = (clause, clause + len(phrase))
+                return self._said(entity, None, cue, "statement", "continuation")
+        return None
+
+    def _participle(self, clause: int) -> Reading | None:
+        """ "X did ..., saying that": a participle after a comma belongs to the opening subject."""
+        for match, cue in self._cues(clause):
+            if cue.tense != "gerund" or self.text[: match.start()].rstrip()[-1:] != ",":
+                continue
+            head = self._head(clause, match.start())
+            if head is None:
+                return None
+            words = self.text[head[0] : head[1]].split()
+            if len(words) > 6:
+                return None
+            entity = self.entity_for(self.text[head[0] : head[1]])
+            return self._said(entity, head, (match.start(), match.end()), cue.kind, "participle")
         return None
 
     def read(self) -> Reading:
-        """The sentence's speaker, cue and kind (OUTLET when it names none)."""
-        text = self.text
-        low = text.lower()
-        for phrase in self.cues.en_continuation:
-            if low.startswith(phrase):
-                return self._said(
-                    self.discourse.recent_speaker(None), None, text[: len(phrase)], "statement"
-                )
-        if re.match(r"^(however, |but )?according to\b", low):
-            found = self._according(text)
-            if found:
-                return found
-        found = self._verb(text) or self._according(text)
-        if found:
-            return found
-        if text[:1] in QUOTE_MARKS:
-            return self._said(self.discourse.recent_speaker(None), None, "", "statement")
-        return OUTLET
-
-    def mentions(self) -> None:
-        """Register the gazetteer parties a sentence names."""
-        for _, entry in match_english(self.text, self.discourse.gazetteer):
-            tokens = frozenset(content_words(" ".join(entry.en), self.cues.en_stop))
-            self.discourse.resolve(Mention(entry.name, tokens, entry, entry.name))
+        """The sentence's speaker, cue, kind and evidence (OUTLET when it names none)."""
+        clause, topic, topic_span = self._topic(self.start)
+        clause = self._leading(clause, len(self.text))
+        continued = self._continued(clause)
+        if continued is not None:
+            return continued
+        if topic is not None:
+            found = self._subject_verb(clause)
+            if found is not None and found.span is not None:
+                return found  # "As for the government, an official source in it said"
+            return self._said(
+                topic,
+                topic_span,
+                found.cue_range if found else None,
+                found.kind if found else "statement",
+                "topic",
+            )
+        if self.text[clause:].lower().startswith(self.lex.own_correspondent):
+            return OUTLET
+        return (
+            self._quote_first(clause)
+            or self._subject_verb(clause)
+            or self._according(self.start)
+            or self._participle(clause)
+            or OUTLET
+        )

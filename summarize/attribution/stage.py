@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lang.boilerplate import load_boilerplate
 from ..lang.gazetteer import load_gazetteer
 from ..model import Analysis, Attributions, Document, RunOptions
-from .claims import REPORT, claims_of, loaded_terms
-from .cues import load_cues
+from .claims import OUTLET, claims_of, loaded_terms
 from .engine import attribute
-from .outlet import dateline_agency, find_outlet
+from .outlet import find_outlet
 
 
 class AttributeStage:
@@ -25,18 +23,15 @@ class AttributeStage:
 
     def __call__(self, document: Document) -> Document:
         gazetteer = load_gazetteer(self.parties_file)
-        rules = load_boilerplate()
         body = document.body()
         results, discourse = attribute(
             [(s.id, s.source) for s in body],
             document.source_language,
-            load_cues(),
             gazetteer,
             [s.translation for s in body],
         )
-        outlet = find_outlet(document.sentences, rules)
-        agency = dateline_agency(document.sentences, rules) if outlet is None else None
-        found = Attributions(tuple(results), discourse.parties(), outlet, agency)
+        outlet = find_outlet(document.sentences, document.source_language)
+        found = Attributions(tuple(results), discourse.parties(), outlet.source, outlet.name)
         return replace(document, attributions=found, provided=document.provided | self.provides)
 
 
@@ -47,14 +42,19 @@ class ClaimsStage:
     requires = frozenset({"attributions", "names"})
     provides = frozenset({"claims"})
 
+    def __init__(self, options: RunOptions) -> None:
+        self.outlet = options.outlet
+
     def __call__(self, document: Document) -> Document:
         found = document.attributions
         assert found is not None, "the claims stage runs after attribution"
-        outlet = found.outlet_name or REPORT
+        name = self.outlet or found.outlet_name
+        outlet = name or OUTLET
         claims = claims_of(document.body(), found, dict(found.names), outlet)
         used_by = {c.sentence_ids[0]: c.party for c in claims if c.voice == "attributed"}
         analysis = Analysis(
-            outlet=found.outlet_name,
+            outlet=name,
+            outlet_source=None if self.outlet else found.outlet_span,
             claims=tuple(claims),
             summary=(),
             loaded_terms=tuple(loaded_terms(document.sentences, used_by, outlet)),

@@ -13,16 +13,19 @@ from .flags import EvalFlags, ModelFlags, SummaryFlags, UiFlags, with_flags
 from .ui import make_ui, progress_bar
 
 if TYPE_CHECKING:
-    from ..evaluate import ArticleScore, Totals
+    from ..evaluation.scores import ArticleScore, Totals
 
 
 def _print_text(scores: list[ArticleScore], per_mode: dict[str, Totals], misses: bool) -> None:
-    print(f"{'article':34} mode  attribution  key-claims  leaks  loaded")
+    from ..evaluation.scores import misses_by_construction
+
+    print(f"{'article':34} mode  attribution  key-claims  leaks  loaded  inv  invented  outlet")
     for s in scores:
         print(
             f"{s.article[:34]:34} {s.mode:4}  {s.attributed_right:>4}/{s.sentences:<6}"
             f"  {s.key_claims_found:>4}/{s.key_claims:<5}  {s.boilerplate_leaks:>5}"
-            f"  {s.loaded_outside_quotes:>6}"
+            f"  {s.loaded_outside_quotes:>6}  {s.inversions:>3}  {s.invented:>8}"
+            f"  {'right' if s.outlet_right else 'wrong':>6}"
         )
         if misses:
             for miss in s.misses:
@@ -32,8 +35,14 @@ def _print_text(scores: list[ArticleScore], per_mode: dict[str, Totals], misses:
         print(
             f"total {m}: attribution {t.attribution:.3f}, key-claim recall "
             f"{t.key_claim_recall:.3f}, boilerplate leaks {t.boilerplate_leaks}, "
-            f"loaded words outside quotes {t.loaded_outside_quotes} ({verdict})"
+            f"loaded words outside quotes {t.loaded_outside_quotes}, inversions "
+            f"{t.inversions}, invented speakers {t.invented}, outlet right "
+            f"{t.outlet_accuracy:.3f} ({verdict})"
         )
+        if misses:
+            counts = misses_by_construction([s for s in scores if s.mode == m])
+            listed = ", ".join(f"{name} {n}" for name, n in counts.most_common())
+            print(f"  attribution misses by construction ({m}): {listed or 'none'}")
 
 
 def _print_json(scores: list[ArticleScore], per_mode: dict[str, Totals]) -> None:
@@ -60,9 +69,16 @@ def eval_command(
     ui: UiFlags,
 ) -> None:
     """Score attribution and summary on annotated articles (e.g. ../shared/devset)."""
-    from ..evaluate import MODES, evaluate, totals
+    from ..evaluation.run import MODES, evaluate
+    from ..evaluation.scores import totals
 
     shown = make_ui(ui)
+    if summary.outlet:
+        from ..errors import InputError
+
+        raise InputError(
+            "--outlet goes with run and batch: eval scores the outlet each article names"
+        )
     modes = MODES if scoring.mode == "both" else (scoring.mode,)
     engine = engine_options(model)
     translator = make_translator(model, engine, "ar") if "ar" in modes else None

@@ -104,6 +104,14 @@ class SummaryFlags:
         Path | None,
         typer.Option("--prompt", help="Prompt template (default prompts/summary.yaml)."),
     ] = None
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="The outlet's name, when you know it better than the article says it "
+            "(default: found in the article, else 'the outlet').",
+        ),
+    ] = None
 
 
 @dataclass(frozen=True)

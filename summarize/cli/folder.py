@@ -125,7 +125,7 @@ def batch(
         doc.fmt,
         folder.recursive,
         folder.force,
-        RunOptions(doc.source_lang),
+        RunOptions(doc.source_lang, outlet=summary.outlet),
         summary=not folder.translate_only,
         summarizer=make_summarizer(summary, engine, check=here),
     )

@@ -66,7 +66,7 @@ def run(
 
     def process(article: Article, report: Progress) -> Document:
         translator = make_translator(model, engine, doc.source_lang)
-        options = RunOptions(source_lang=doc.source_lang)
+        options = RunOptions(source_lang=doc.source_lang, outlet=summary.outlet)
         return run_document(article, translator, options, article.name, report, summarizer)
 
     _single(file, output, doc, ui, process)

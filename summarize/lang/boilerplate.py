@@ -1,4 +1,4 @@
-"""Lines that are not the article (data/boilerplate.yaml), and what they say of the outlet."""
+"""Lines that are not the article (data/boilerplate.yaml), and the agencies of datelines."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from .data import bundled
 
 @dataclass(frozen=True)
 class BoilerplateRules:
-    """Patterns of boilerplate lines, and where they name the outlet."""
+    """Patterns of boilerplate lines, and the news agencies a dateline may name."""
 
     patterns: tuple[re.Pattern[str], ...]  # a line matching any of them is not the article
-    outlet_patterns: tuple[re.Pattern[str], ...]  # group 1 names the outlet
     dateline_agencies: dict[str, str]  # folded agency name in a dateline -> English name
 
 
@@ -27,7 +26,6 @@ def load_boilerplate() -> BoilerplateRules:
     try:
         return BoilerplateRules(
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw["patterns"]),
-            outlet_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw["outlet_patterns"]),
             dateline_agencies={
                 fold(str(k)).strip(): str(v) for k, v in raw["dateline_agencies"].items()
             },

@@ -6,6 +6,7 @@ line naming it. Bundled files are read once per process (they do not change whil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -17,10 +18,26 @@ import yaml
 from ..errors import ConfigError
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML as version 1.2 reads booleans: only true and false. (YAML 1.1 also reads on, off,
+    yes and no as booleans, which word lists such as [in, on, at] and [not, no] must not.)"""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
 def parse_yaml(text: str, where: str) -> Any:
     """Parse YAML text; a syntax error is a ConfigError "where:line:column: problem"."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where

@@ -151,7 +151,10 @@ def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry
         for alias in entry.en:
             position = low.find(f" {alias} ")
             while position >= 0:
-                if position not in best or len(alias) > best[position][0]:
+                acronym = len(alias) <= 4 and alias.isalpha()
+                if acronym and alias.upper() not in span:
+                    pass  # "who" the pronoun is not the WHO: acronyms are matched in capitals
+                elif position not in best or len(alias) > best[position][0]:
                     best[position] = (len(alias), entry)
                 position = low.find(f" {alias} ", position + 1)
     return [(position, best[position][1]) for position in sorted(best)]

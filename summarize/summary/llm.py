@@ -103,7 +103,7 @@ def render_variables(document: Document, count: int) -> dict[str, Any]:
         f"{','.join(map(str, c.sentence_ids))} | {c.text}"
         for c in analysis.claims
     )
-    outlet = analysis.outlet or "the report"
+    outlet = analysis.outlet or "the outlet"
     return {"outlet": outlet, "count": count, "sentences": sentences, "claims": claims}
 
 

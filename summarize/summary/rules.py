@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..attribution.cues import Cues, load_cues
+from ..attribution.lexicon_en import EnglishLexicon, load_english
 from ..lang.arabic import tokenize
 from ..model import Claim, SummaryItem
 from .settings import SummaryRules, load_summary_rules
@@ -81,7 +81,7 @@ def summarize_claims(
     claims: Sequence[Claim],
     headline: str = "",
     sources: Sequence[str] | None = None,
-    cues: Cues | None = None,
+    cues: EnglishLexicon | None = None,
     rules: SummaryRules | None = None,
 ) -> list[SummaryItem]:
     """4 to 8 items, most important first; every party's main claim is in.
@@ -93,7 +93,7 @@ def summarize_claims(
     A party's claim from the sentence right after another of its claims may join that item
     ("... and accused ..."), so related statements read as one.
     """
-    cues = cues or load_cues()
+    cues = cues or load_english()
     rules = rules or load_summary_rules()
     if not claims:
         return []

@@ -24,6 +24,7 @@ class SummaryRules:
     side_taking_verbs: tuple[str, ...]  # never outside quotation marks (LLM verifier)
     verifier_function_words: frozenset[str]  # left out of the grounding check
     min_grounding: float  # share of an item's words that must come from its claims
+    neutral_verbs: dict[ClaimKind, str]  # kind -> the verb an item uses when it has none
 
 
 def _words(raw: dict[str, object], key: str) -> frozenset[str]:
@@ -53,6 +54,10 @@ def load_summary_rules() -> SummaryRules:
             side_taking_verbs=tuple(str(v).lower() for v in raw["side_taking_verbs"]),
             verifier_function_words=_words(raw, "verifier_function_words"),
             min_grounding=float(raw["min_grounding"]),
+            neutral_verbs={
+                check_choice(k, CLAIM_KINDS, "claim kind", "summary.yaml: neutral_verbs"): str(v)
+                for k, v in raw["neutral_verbs"].items()
+            },
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"summary.yaml: invalid or missing key: {exc}") from None

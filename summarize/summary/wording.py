@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution.cues import Cues
+from ..attribution.lexicon_en import EnglishLexicon
 from ..lang.loaded import neutralize, quote_loaded
 from ..model import Claim
 from .settings import SummaryRules
@@ -32,9 +32,11 @@ def lower_first(text: str, rules: SummaryRules) -> str:
     return text
 
 
-def _content_after_cue(text: str, cues: Cues, rules: SummaryRules) -> tuple[str, str] | None:
+def _content_after_cue(
+    text: str, cues: EnglishLexicon, rules: SummaryRules
+) -> tuple[str, str] | None:
     """(verb, rest) when the English sentence reads "<party> <cue> <rest>"."""
-    match = cues.en_verb_pattern.search(text)
+    match = cues.pattern.search(text)
     if not match or match.start() > 0.6 * len(text):
         return None
     verb = match.group(1).lower()
@@ -45,7 +47,7 @@ def _content_after_cue(text: str, cues: Cues, rules: SummaryRules) -> tuple[str,
     return verb, rest.rstrip(" .")
 
 
-def clause(claim: Claim, cues: Cues, rules: SummaryRules) -> tuple[str, str]:
+def clause(claim: Claim, cues: EnglishLexicon, rules: SummaryRules) -> tuple[str, str]:
     """(verb phrase, content) of one claim, in neutral wording."""
     if claim.voice == "outlet":
         openers = "|".join(map(re.escape, rules.outlet_openers))
@@ -58,11 +60,11 @@ def clause(claim: Claim, cues: Cues, rules: SummaryRules) -> tuple[str, str]:
     if found:
         verb, rest = found
         return verb, quote_loaded(rest)
-    verb = cues.neutral_verbs.get(claim.kind, "said")
+    verb = rules.neutral_verbs.get(claim.kind, "said")
     return verb, f"“{claim.text.rstrip(' .')}”"
 
 
-def item_text(party: str, claims: list[Claim], cues: Cues, rules: SummaryRules) -> str:
+def item_text(party: str, claims: list[Claim], cues: EnglishLexicon, rules: SummaryRules) -> str:
     """One summary item for a party's claims (one claim, or two joined with "and")."""
     clauses = [clause(c, cues, rules) for c in claims]
     if claims[0].voice == "outlet":

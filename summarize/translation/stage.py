@@ -101,11 +101,12 @@ class NameStage:
         names = {p.key: p.name for p in found.parties if p.name}
         missing = [p for p in found.parties if not p.name]
         spans = [max(p.spans, key=len) for p in missing]
-        if found.outlet_span is not None:
-            spans.append(found.outlet_span)
+        unknown_outlet = found.outlet_span is not None and found.outlet_known is None
+        if unknown_outlet:
+            spans.append(str(found.outlet_span))
         english = self._translate(spans, document.source_language)
         for party, name in zip(missing, english, strict=False):
             names[party.key] = _strip(name) or max(party.spans, key=len)
-        outlet = _strip(english[-1]) if found.outlet_span is not None and english else None
-        named = replace(found, names=tuple(names.items()), outlet_name=outlet or found.agency)
+        outlet = _strip(english[-1]) if unknown_outlet and english else found.outlet_known
+        named = replace(found, names=tuple(names.items()), outlet_name=outlet or None)
         return replace(document, attributions=named, provided=document.provided | self.provides)

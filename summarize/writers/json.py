@@ -13,6 +13,7 @@ SCHEMA_VERSION = 1
 def _analysis_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "outlet": analysis.outlet,
+        "outlet_source": analysis.outlet_source,
         "claims": [
             {
                 "id": c.id,
@@ -24,6 +25,11 @@ def _analysis_dict(analysis: Analysis) -> dict[str, Any]:
                 "kind": c.kind,
                 "text": c.text,
                 "quotes": list(c.quotes),
+                "via": c.via,
+                "also": c.also,
+                "construction": c.construction,
+                "cue_offsets": list(c.cue_offsets) if c.cue_offsets else None,
+                "party_offsets": list(c.party_offsets) if c.party_offsets else None,
             }
             for c in analysis.claims
         ],

@@ -1,33 +1,25 @@
-"""The evaluator: runs the pipeline on annotated articles and scores attribution and summary.
+"""Scoring one processed article against its annotation.
 
 An annotated article is a JSON file with `ar`, `en` (line-aligned texts), `parties` (id, name,
-aliases_en, aliases_ar), `claims` (party id or "outlet", `ar`, `en`, `key`), `loaded_terms` and
-`boilerplate_ar` (see ../shared/devset). Modes: "en" runs `--source-lang en` on the English text;
-"ar" translates the Arabic text, and only sentence ids and Arabic spans count there.
+aliases_en, aliases_ar), `claims` (party id or "outlet", `ar`, `en`, `key`), `loaded_terms`,
+`boilerplate_ar`, `outlet` and `outlet_ar` (see ../shared/devset). Modes: "en" runs
+`--source-lang en` on the English text; "ar" translates the Arabic text, and only sentence ids
+and Arabic spans count there.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterator
+from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import InputError
-from .lang.arabic import fold
-from .lang.loaded import english_matches
-from .lang.normalize import normalize_line
-from .lang.quotes import inside, quote_spans
-from .model import Claim, Document, RunOptions
-from .pipeline import Stage, run_document
+from ..lang.loaded import english_matches
+from ..lang.normalize import normalize_line
+from ..lang.quotes import inside, quote_spans
+from ..model import Claim, Document
+from .matching import gold_party, outlet_right
 
-if TYPE_CHECKING:
-    from .translation.translator import Translator
-
-MODES = ("en", "ar")
-TARGETS = {"attribution": 0.95, "key_claim_recall": 0.90}  # and zero leaks, zero loaded words
+TARGETS = {"attribution": 0.95, "key_claim_recall": 0.90}  # and zero of every count below
 
 
 @dataclass(frozen=True)
@@ -42,7 +34,11 @@ class ArticleScore:
     key_claims_found: int  # key claims a summary item cites, naming the right party
     boilerplate_leaks: int  # boilerplate lines translated, claimed or summarised
     loaded_outside_quotes: int  # loaded words outside quotation marks in the summary
+    inversions: int  # claims named after another annotated party (the accused as accuser)
+    invented: int  # claims given to a party that is not annotated where the outlet speaks
+    outlet_right: bool  # the outlet named as annotated (or not named where the text never does)
     misses: tuple[str, ...]  # one line per miss, for whoever improves the rules
+    miss_constructions: tuple[str, ...] = ()  # the construction behind each attribution miss
 
 
 @dataclass(frozen=True)
@@ -53,14 +49,21 @@ class Totals:
     key_claim_recall: float  # share of key claims found in the summary
     boilerplate_leaks: int
     loaded_outside_quotes: int
+    inversions: int = 0
+    invented: int = 0
+    outlet_accuracy: float = 1.0  # share of articles whose outlet is right
 
     def meets_targets(self) -> bool:
-        """The issue's targets: attribution >= 0.95, recall >= 0.90, no leaks, no loaded words."""
+        """Attribution >= 0.95, recall >= 0.90, every outlet right, and no leak, loaded word
+        outside quotes, inversion or invented speaker."""
         return (
             self.attribution >= TARGETS["attribution"]
             and self.key_claim_recall >= TARGETS["key_claim_recall"]
             and self.boilerplate_leaks == 0
             and self.loaded_outside_quotes == 0
+            and self.inversions == 0
+            and self.invented == 0
+            and self.outlet_accuracy == 1.0
         )
 
 
@@ -73,39 +76,29 @@ def totals(scores: list[ArticleScore]) -> Totals:
         key_claim_recall=sum(s.key_claims_found for s in scores) / keys,
         boilerplate_leaks=sum(s.boilerplate_leaks for s in scores),
         loaded_outside_quotes=sum(s.loaded_outside_quotes for s in scores),
+        inversions=sum(s.inversions for s in scores),
+        invented=sum(s.invented for s in scores),
+        outlet_accuracy=sum(s.outlet_right for s in scores) / (len(scores) or 1),
     )
+
+
+def misses_by_construction(scores: list[ArticleScore]) -> Counter[str]:
+    """How many attribution misses each construction made ("outlet": no party found)."""
+    return Counter(c for s in scores for c in s.miss_constructions)
 
 
 def _key(text: str) -> str:
     return normalize_line(text)
 
 
-def _en(text: str) -> str:
-    return " " + re.sub(r"[^\w.' -]", " ", text.lower().replace("’", "'")) + " "
-
-
-def gold_party(claim: Claim, parties: list[dict[str, Any]], mode: str) -> str | None:
-    """The gold party id a predicted claim names: "outlet", a party id, or None."""
-    if claim.voice == "outlet":
-        return "outlet"
-    best: tuple[int, str] | None = None
-    if mode == "en":
-        candidates = [_en(c) for c in (claim.party, claim.party_source or "")]
-        for party in parties:
-            for alias in [*party["aliases_en"], party["name"]]:
-                needle = _en(alias).strip()
-                if any(f" {needle} " in c for c in candidates) and (
-                    best is None or len(needle) > best[0]
-                ):
-                    best = (len(needle), party["id"])
-    else:
-        source = f" {fold(claim.party_source or '')} "
-        for party in parties:
-            for alias in party["aliases_ar"]:
-                needle = fold(alias)
-                if f" {needle} " in source and (best is None or len(needle) > best[0]):
-                    best = (len(needle), party["id"])
-    return best[1] if best else None
+def _claims_by_sentence(document: Document) -> dict[int, list[Claim]]:
+    analysis = document.analysis
+    assert analysis is not None, "score() needs a document from run_document"
+    found: dict[int, list[Claim]] = {}
+    for claim in analysis.claims:
+        for sid in claim.sentence_ids:
+            found.setdefault(sid, []).append(claim)
+    return found
 
 
 def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
@@ -113,12 +106,11 @@ def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
     analysis = document.analysis
     assert analysis is not None, "score() needs a document from run_document"
     by_text = {_key(s.source): s for s in document.sentences}
-    claims_of: dict[int, list[Claim]] = {}
-    for claim in analysis.claims:
-        for sid in claim.sentence_ids:
-            claims_of.setdefault(sid, []).append(claim)
+    claims_of = _claims_by_sentence(document)
+    annotated = {str(p["id"]) for p in gold["parties"]}
     misses: list[str] = []
-    right = found = 0
+    constructions: list[str] = []
+    right = found = inversions = invented = 0
     for entry in gold["claims"]:
         sentence = by_text.get(_key(entry[mode]))
         claims = claims_of.get(sentence.id, []) if sentence else []
@@ -126,9 +118,18 @@ def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
         ok = bool(claims) and all(n == entry["party"] for n in named)
         right += ok
         if not ok:
+            how = claims[0].construction if claims else "unsegmented"
+            constructions.append(how)
             misses.append(
-                f"attribution: gold {entry['party']}, got {named or 'no claim'}: {entry[mode][:70]}"
+                f"attribution [{how}]: gold {entry['party']}, got {named or 'no claim'}: "
+                f"{entry[mode][:70]}"
             )
+        inversions += sum(1 for n in named if n in annotated and n != entry["party"])
+        invented += sum(
+            1
+            for c, n in zip(claims, named, strict=True)
+            if c.voice == "attributed" and n is None and entry["party"] == "outlet"
+        )
         if entry.get("key"):
             cited = sentence is not None and any(
                 sentence.id in item.sentence_ids and any(c.party == item.party for c in claims)
@@ -137,6 +138,12 @@ def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
             found += cited and ok
             if not (cited and ok):
                 misses.append(f"key claim not in the summary: {entry[mode][:70]}")
+    outlet_ok = outlet_right(gold, analysis.outlet, analysis.outlet_source, mode)
+    if not outlet_ok:
+        misses.append(
+            f"outlet: annotated {gold.get('outlet_ar') or 'none named'}, "
+            f"found {analysis.outlet_source or analysis.outlet or 'none'}"
+        )
     return ArticleScore(
         article=str(gold.get("id", "?")),
         mode=mode,
@@ -146,7 +153,11 @@ def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
         key_claims_found=found,
         boilerplate_leaks=_leaks(gold, document, mode, misses),
         loaded_outside_quotes=_loaded_outside(gold, document, misses),
+        inversions=inversions,
+        invented=invented,
+        outlet_right=outlet_ok,
         misses=tuple(misses),
+        miss_constructions=tuple(constructions),
     )
 
 
@@ -189,40 +200,3 @@ def _loaded_outside(gold: dict[str, Any], document: Document, misses: list[str])
         count += len(outside)
         misses.extend(f"loaded word outside quotes: {w!r} in {item.text[:60]}" for w in outside)
     return count
-
-
-def load_annotations(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """The annotated articles of a folder, sorted by name."""
-    files = sorted(folder.glob("*.json"))
-    if not folder.is_dir() or not files:
-        raise InputError(f"{folder}: no annotated articles (*.json) found")
-    for path in files:
-        try:
-            yield path, json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: not a readable annotation: {exc}") from exc
-
-
-def evaluate(
-    folder: Path,
-    modes: tuple[str, ...],
-    translator: Translator | None,
-    on_article: Callable[[str, str], None] | None = None,
-    summarizer: Stage | None = None,
-) -> list[ArticleScore]:
-    """Run and score every annotated article of `folder` in each mode."""
-    scores = []
-    for path, gold in load_annotations(folder):
-        for mode in modes:
-            if on_article:
-                on_article(path.name, mode)
-            options = RunOptions(source_lang="en" if mode == "en" else "ar")
-            document = run_document(
-                gold[mode],
-                translator if mode == "ar" else None,
-                options,
-                name=path.name,
-                summarizer=summarizer,
-            )
-            scores.append(score(gold, document, mode))
-    return scores

@@ -1,0 +1,128 @@
+"""The parties Arabic speaker spans name: plausible subjects, appositions, documents and
+their issuers, gazetteer names that head a span, and the discourse's entities."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.arabic import span_text
+from ..lang.gazetteer import PartyEntry, party_name
+from .arabic_spans import SpanParser
+from .arabic_words import COMMAS, ENDS, base, content_words, is_quote
+from .discourse import Entity, Mention
+
+
+class ArabicParties(SpanParser):
+    """Spans as parties: plausible ones, and the entities they name."""
+
+    def plausible(self, start: int, end: int) -> bool:
+        """Could tokens[start:end] name a speaker (before its verb)? Its first word must be its
+        head: a title, an institution, a known party, a document; or a short name."""
+        if start >= end:
+            return False
+        first = self.tokens[start].norm
+        joint = first == "كل" and start + 1 < end and self.tokens[start + 1].norm == "من"
+        if (first in self.lex.object_heads and not joint) or first in self.lex.span_stops:
+            return False
+        if first in self.lex.not_reporting or first in self.lex.conjunctions:
+            return False
+        mentions = self.gazetteer(start, end)
+        tokens = self.tokens[start:end]
+        return (
+            joint
+            or self._titled(start)
+            or bool(mentions and mentions[0][0] == 0)
+            or base(first) in self.lex.institutions
+            or base(first) in self.lex.documents
+            or any(content_words(tokens[:1], self.lex) <= e.tokens for e in self.discourse.entities)
+            or (
+                end - start <= 2
+                and not mentions
+                and self.lex.cue(tokens[0]) is None
+                and not first.startswith(("و", "ف"))
+            )
+        )
+
+    def apposition(self, end: int) -> int:
+        """The end of an apposition naming the speaker after a comma ("قال وكيل الدفاع عن فلان،
+        المحامي فراس الروسان." / "المتحدث باسم الجيش، العقيد فلان، إن"), else `end`."""
+        tokens = self.tokens
+        comma = next(
+            (k for k in range(end, min(len(tokens), end + 4)) if tokens[k].text in COMMAS), None
+        )
+        if comma is None or comma + 1 >= len(tokens) or not self._titled(comma + 1):
+            return end
+        stop, _ = self.span_end(comma + 1, len(tokens), after_verb=False)
+        following = tokens[stop] if stop < len(tokens) else None
+        if following is None or following.text in ENDS or following.norm in {"ان", "إن", "بان"}:
+            return stop
+        if following.text in COMMAS and stop + 1 < len(tokens):
+            after = tokens[stop + 1].norm
+            return stop if after in {"ان", "إن", "بان", ":"} or is_quote(tokens[stop + 1]) else end
+        return end
+
+    def document_issuer(self, start: int, end: int) -> Entity | None:
+        """The issuer a document names ("البيان", "التقرير ذاته"): None when the span is not a
+        document on its own."""
+        words = [base(self.tokens[k].norm) for k in range(start, end)]
+        if not words or words[0] not in self.lex.documents:
+            return None
+        if any(w not in self.lex.documents and w not in self.lex.same for w in words[1:]):
+            return None
+        return self.discourse.issuer(words[0])
+
+    def entity_for(self, start: int, end: int, *, register: bool = True) -> Entity | None:
+        """The party tokens[start:end] names (registered in the discourse); with `register`
+        False, only a gazetteer party or one already known."""
+        issuer = self.document_issuer(start, end)
+        if issuer is not None:
+            return issuer
+        tokens = self.tokens[start:end]
+        span = span_text(self.text, self.tokens, start, end)
+        if not span:
+            return None
+        entry, name = party_name([m[2] for m in self._heading_mentions(start, end)])
+        content = content_words(tokens, self.lex)
+        if (
+            not register
+            and entry is None
+            and not any(content <= e.tokens for e in self.discourse.entities)
+        ):
+            return None
+        entity = self.discourse.resolve(Mention(span, frozenset(content), entry, name))
+        self.discourse.mention(entity)
+        return entity
+
+    def _heading_mentions(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
+        """Gazetteer mentions that name the speaker's party: at the span's head, after an
+        affiliation (في، باسم، لدى، بـ) or after a title that speaks for a party (المتحدث باسم
+        حماس, مصدر في الجيش); not inside another title ("وزير الخارجية الغاني" is a minister)."""
+        found: list[tuple[int, int, PartyEntry]] = []
+        for m_start, m_end, entry in self.gazetteer(start, end):
+            at = start + m_start
+            before = self.tokens[at - 1].norm if at > start else ""
+            if (
+                at == start
+                or before in self.lex.affiliations
+                or before.startswith("ب")
+                or base(before) in self.lex.for_party
+                or before in self.lex.for_party
+                or (found and at > start)
+            ):
+                found.append((m_start, m_end, entry))
+        return found
+
+    def span_of(self, start: int, end: int) -> str:
+        """The span's text (without "لـ" before a party: وفقاً لمكتب ... -> مكتب ...)."""
+        span = span_text(self.text, self.tokens, start, end)
+        if span.startswith("لل"):
+            return "ال" + span[2:]  # للسفارة -> السفارة
+        return re.sub(r"^لـ?\s*", "", span) if self.tokens[start].norm.startswith("ل") else span
+
+    def mentions(self) -> None:
+        """Register the gazetteer parties a sentence names, so short forms resolve later."""
+        for start, end, entry in self.gazetteer(0, len(self.tokens)):
+            span = span_text(self.text, self.tokens, start, end)
+            content = content_words(self.tokens[start:end], self.lex)
+            entity = self.discourse.resolve(Mention(span, frozenset(content), entry, entry.name))
+            self.discourse.mention(entity)

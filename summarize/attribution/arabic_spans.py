@@ -1,0 +1,298 @@
+"""Speaker spans in Arabic: the noun phrase that names who speaks (ATTRIBUTION.md, section 3).
+
+A span is a title (وزير، المتحدث باسم، مصدر) with its affiliation (في/لدى/باسم/بـ + an institution,
+nisba adjectives), a name, an acronym in brackets; it ends where the cue's complement starts
+(أن، إن، a colon, a quotation, a preposition of the verb), at a comma, at another verb, or at the
+outlet being told (قال لـ«الوطن»). Gazetteer names count only inside such a span.
+"""
+
+from __future__ import annotations
+
+from ..lang.arabic import QUOTE_MARKS, strip_prefix, tokenize
+from ..lang.boilerplate import load_boilerplate
+from ..lang.gazetteer import PartyEntry, match_arabic
+from .arabic_words import COMMAS, ENDS, base, is_quote, quoted
+from .discourse import Discourse, Range
+from .lexicon_ar import load_arabic
+
+_LONGEST_SPAN = 12  # tokens
+_COMPLEMENT_STARTS = {"ان", "إن", "بان", "انه", "انها", "انهم", ":", "عن"}
+_RELATIVE = {"الذي", "التي", "الذين", "وهو", "وهي", "وهم", "ومقرها", "ومقره"}
+
+
+class SpanParser:
+    """One Arabic sentence: its tokens, and the speaker spans in it."""
+
+    def __init__(self, text: str, discourse: Discourse) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.discourse = discourse
+        self.lex = load_arabic()
+        self.agencies = frozenset(load_boilerplate().dateline_agencies)
+        self.inside = quoted(self.tokens)
+
+    # --- positions -------------------------------------------------------------------------
+
+    def chars(self, start: int, end: int) -> Range | None:
+        """Character range of tokens[start:end]."""
+        if start >= end:
+            return None
+        return self.tokens[start].start, self.tokens[end - 1].end
+
+    def gazetteer(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
+        """Gazetteer mentions in tokens[start:end] (offsets relative to `start`)."""
+        return match_arabic(self.tokens[start:end], self.discourse.gazetteer)
+
+    def institution(self, k: int) -> bool:
+        """True when token k names an institution (a gazetteer party or an institution noun)."""
+        if k >= len(self.tokens):
+            return False
+        norm = self.tokens[k].norm
+        forms = {norm, base(norm), *strip_prefix(norm)}
+        if forms & self.lex.institutions:
+            return True
+        mentions = self.gazetteer(k, k + 6)
+        return bool(mentions) and mentions[0][0] == 0
+
+    def comma_after(self, k: int) -> int | None:
+        """Index of the next comma at or after k, if any."""
+        return next((j for j in range(k, len(self.tokens)) if self.tokens[j].text in COMMAS), None)
+
+    # --- the span ----------------------------------------------------------------------------
+
+    def _affiliation(self, k: int, start: int) -> int:
+        """How many tokens an affiliation at k adds to the span (0: none)."""
+        norm = self.tokens[k].norm
+        if norm == "باسم" or norm in {"التابع", "التابعه", "فيها", "فيه"}:
+            return 1
+        if norm in {"في", "لدى", "لدي"} and (
+            self.institution(k + 1) or (self._titled(start) and self._field(k + 1))
+        ):
+            return 1  # مسؤول في البرنامج / الباحثة في الاقتصاد السياسي
+        if norm == "عن" and k > start and self.tokens[k - 1].norm in self.lex.issued_by:
+            return 1  # تقرير صادر عن البنك الدولي
+        if (
+            norm == "من"
+            and k > start
+            and (
+                (self._titled(start) and self.institution(k + 1))
+                or self.tokens[k - 1].norm in self.lex.quantifiers
+            )
+        ):
+            return 1  # مصادر من الوزارة / ثلاثة من المترشحين
+        if norm.startswith("ب") and len(norm) > 3 and self.institution(k):
+            return 1  # مصدر بوزارة الصحة
+        return 0
+
+    def _field(self, k: int) -> bool:
+        """After "في": a field or place of work (الاقتصاد، شؤون الطاقة), not an occasion, a time
+        or a document (في مؤتمر، في بيان، في المساء)."""
+        if k >= len(self.tokens):
+            return False
+        token = self.tokens[k]
+        word = base(token.norm)
+        return not (
+            word in self.lex.occasions
+            or word in self.lex.documents
+            or token.norm in self.lex.time_words
+            or word in self.lex.time_words
+            or self.lex.cue(token) is not None
+            or token.text in COMMAS
+            or is_quote(token)
+        )
+
+    def _titled(self, start: int) -> bool:
+        """True when tokens[start] is a title or a source word (مصدرًا too: its case ending)."""
+        norm = self.tokens[start].norm
+        forms = {norm, base(norm), norm[:-1] if norm.endswith("ا") else norm}
+        return bool(forms & (self.lex.speaker_heads | self.lex.circles))
+
+    def gender(self, start: int, end: int) -> str:
+        """m, f or p: the gender and number of the noun phrase tokens[start:end] (its head)."""
+        head = self.tokens[start].norm
+        if end - start >= 3 and head in {"كل"}:  # كل من X وY: joint parties
+            return "p"
+        forms = {head, base(head)}
+        if forms & self.lex.plurals or (len(head) > 4 and head.endswith(("ون", "ين"))):
+            return "p"
+        return "f" if head.endswith("ه") else "m"
+
+    def _addressee(self, k: int, start: int) -> bool:
+        """قال لـ«الوطن» / صبري لوكالة شفق نيوز: the one told, after the verb and its subject
+        (after a definite noun, لـ is "of": الاتحاد العراقي لكرة القدم)."""
+        norm = self.tokens[k].norm
+        if norm in {"ل", "لـ"}:
+            return True
+        if not norm.startswith("ل") or len(norm) < 3 or k == start:
+            return False
+        return not self.tokens[k - 1].norm.startswith("ال")
+
+    def _brackets(self, k: int) -> int:
+        """Index after "(فيفا)" when a bracketed acronym opens at k, else k."""
+        if self.tokens[k].text != "(":
+            return k
+        close = next(
+            (j for j in range(k + 1, min(len(self.tokens), k + 5)) if self.tokens[j].text == ")"),
+            None,
+        )
+        return close + 1 if close is not None else k
+
+    def _verb_at(self, k: int, start: int) -> bool:
+        """A cue at k ends the span: at its start any cue (ومضى قائلاً), inside it a verb
+        without a clitic or after و (a name like فرات is not ف + رأت)."""
+        found = self.lex.reading(self.tokens[k])
+        if found is None:
+            return False
+        clitic, form = found
+        return k == start or (clitic in {"", "و"} and form.form in {"perfect", "imperfect"})
+
+    def _institution_object(self, k: int) -> bool:
+        """A definite institution after a name or a noun: the object of طالب/ناشد/اتهم."""
+        token = self.tokens[k].norm
+        before = self.tokens[k - 1].norm
+        return (
+            token.startswith("ال")
+            and self.institution(k)
+            and not before.startswith("ال")
+            and before not in self.lex.affiliations
+            and not self._titled(k - 1)
+            and not self.institution(k - 1)
+        )
+
+    def _new_phrase(self, k: int, start: int) -> bool:
+        """Token k starts another noun phrase (the verb's object): a definite noun after a
+        definite noun that it does not describe (اتهمت الحكومة الحركة), a definite noun after a
+        sound plural (حمّل محتجون الحكومة), a common noun after a definite one (برر المتحدث
+        ساعات القطع)."""
+        if k == start:
+            return False
+        before, token = self.tokens[k - 1].norm, self.tokens[k].norm
+        definite = token.startswith(("ال", "وال"))
+        if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
+            return not before.startswith(("ال", "وال"))  # محتجون الحكومة (المعلمين المشاركين)
+        if not before.startswith("ال") or self.lex.cue(self.tokens[k - 1]) is not None:
+            return False
+        if (token.startswith("ل") and len(token) > 2) or any(c.isdigit() for c in token):
+            return False  # الاتحاد العراقي لكرة القدم: "of"; القناة الـ12
+        if definite:
+            adjective = (
+                token.endswith(("ي", "يه", "يون", "يين", "يات"))
+                or token.startswith(("الم", "والم"))
+                or token in self.lex.adjectives
+                or token.startswith("وال")
+                or self._titled(k)
+            )
+            return not adjective
+        return not self._titled(start) or token.endswith("ات") or token.isdigit()
+
+    def _stop(self, k: int, start: int, object_taking: bool, after_verb: bool) -> str | None:
+        """Why the span that started at `start` ends before token k (None: it goes on)."""
+        token = self.tokens[k]
+        norm = token.norm
+        if token.text in COMMAS:
+            return "comma"
+        if token.text in ENDS or is_quote(token) or token.text == ")" or norm.isdigit():
+            return "end"
+        if self._verb_at(k, start):
+            return "verb"
+        if after_verb and self._addressee(k, start):
+            return "addressee"
+        if (norm in self.lex.span_stops or norm in _RELATIVE) and token.text != "علي":
+            return "stop"  # (علي the name folds like على the preposition)
+        return self._grammar_stop(k, start, object_taking)
+
+    def _grammar_stop(self, k: int, start: int, object_taking: bool) -> str | None:
+        """A complement (بـ...) or the verb's object starts at k."""
+        norm = self.tokens[k].norm
+        if k > start and (norm in {"ب", "بـ"} or norm.startswith(("بال", "با", "بت", "بم"))):
+            return "complement"  # برر القرار بارتفاع ..., طالب X بـ... (not فرانس برس)
+        if object_taking and k > start and norm.startswith("ب") and len(norm) >= 4:
+            return "complement"  # طالبت الحكومة بفتح المعابر
+        if object_taking and k > start + 1 and self._institution_object(k):
+            return "object"  # ناشد محافظ ذي قار الحكومة
+        if k == start and norm.startswith("با") and len(norm) >= 5:
+            return "complement"  # لوّح بإطفاء: no subject, a complement
+        if self._new_phrase(k, start):
+            return "object"
+        return None
+
+    def _quoted_name(self, k: int) -> int:
+        """Index after a short quoted name at k (مرصد "نت بلوكس", «الوكالة الوطنية»), else k."""
+        if not is_quote(self.tokens[k]):
+            return k
+        for j in range(k + 1, min(len(self.tokens), k + 7)):
+            if is_quote(self.tokens[j]):
+                inner = self.tokens[k + 1 : j]
+                if inner and not any(self.lex.verb(t) for t in inner):
+                    return j + 1
+                return k
+            if self.tokens[j].text in COMMAS or self.tokens[j].text in ENDS:
+                return k
+        return k
+
+    def span_end(
+        self, start: int, limit: int, object_taking: bool = False, after_verb: bool = True
+    ) -> tuple[int, str]:
+        """End of the speaker span starting at `start` (before `limit`), and why it ended."""
+        end = start
+        limit = min(limit, len(self.tokens))
+        while end < limit and end - start < _LONGEST_SPAN:
+            added = self._affiliation(end, start)
+            if added:
+                end += added
+                continue
+            after = self._brackets(end) if end > start else end
+            after = self._quoted_name(end) if after == end else after
+            if after > end:
+                end = after
+                continue
+            reason = self._stop(end, start, object_taking, after_verb)
+            if reason is not None:
+                return end, reason
+            end += 1
+        return end, "end"
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop quote marks and fillers (بدورها); cut before an object (الطرفين) or a second
+        party: in verb-subject-object order, the object is never the speaker."""
+        keep: list[int] = []
+        for k in range(start, end):
+            norm = self.tokens[k].norm
+            if norm in QUOTE_MARKS or any(norm == filler[0] for filler in self.lex.fillers):
+                continue
+            if keep and norm in self.lex.object_heads:
+                break
+            keep.append(k)
+        if not keep:
+            return start, start
+        start, end = keep[0], keep[-1] + 1
+        return start, self._cut_second_party(start, end)
+
+    def _cut_second_party(self, start: int, end: int) -> int:
+        mentions = self.gazetteer(start, end)
+        if (
+            len(mentions) >= 2
+            and mentions[0][2].kind == "ministry"
+            and mentions[1][2].kind == "government"
+            and mentions[1][0] - mentions[0][1] <= 1
+        ):
+            mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
+            return start + mentions[1][0] if len(mentions) >= 2 else end
+        if len(mentions) >= 2 and mentions[1][0] > 0:
+            before = self.tokens[start + mentions[1][0] - 1].norm
+            if before not in self.lex.affiliations and not before.startswith("ب"):
+                return start + mentions[1][0]
+        if mentions and mentions[0][0] == 0:
+            # VSO: "اتهمت قسد رئيسَ جهاز ...": a title after the leading party starts the object
+            for k in range(start + mentions[0][1], end):
+                if self.tokens[k].norm in self.lex.speaker_heads:
+                    return k
+        elif mentions and self._titled(start) and mentions[0][0] >= 3:
+            # "المتحدث باسم الجيش العميد فلان قوات الدعم": a party after a title and a name,
+            # with no affiliation before it, is the object
+            before = self.tokens[start + mentions[0][0] - 1].norm
+            if before not in self.lex.affiliations and not before.startswith("ب"):
+                return start + mentions[0][0]
+        return end
+
+    # --- parties -------------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+"""English speaker spans: subjects before their verbs, appositions, auxiliaries, leading
+adverbials, the cues that report, and the discourse's entities."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.gazetteer import match_english, party_name
+from ..lang.quotes import inside, quote_spans
+from ..model import ClaimKind
+from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
+from .lexicon_en import EnglishCue, load_english
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*)"
+)
+_PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
+_PROPER_NAME = re.compile(r"(?:(?:[A-Z][\w'’-]+|al-\w+|el-\w+|bin|ben|ould|Ould|de|van)\s*){2,5}")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Jr|Sr|Sheikh)$")
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "this", "that", "these", "our"}
+_WORD = re.compile(r"[\w'’-]+")
+_LONGEST_SPAN = 20  # words
+
+
+def content_words(span: str, stop: frozenset[str]) -> set[str]:
+    """Content words of an English name, for matching later mentions."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", span.lower().replace("’", "'"))
+    return {w.removesuffix("'s") for w in words if w not in stop}
+
+
+class EnglishSpans:
+    """One English sentence: its spans and cues, against the discourse so far."""
+
+    def __init__(self, text: str, discourse: Discourse) -> None:
+        dateline = _DATELINE.match(text)
+        self.start = dateline.end() if dateline else 0
+        self.text = text
+        self.discourse = discourse
+        self.lex = load_english()
+        self.quotes = quote_spans(text)
+
+    def entity_for(self, span: str) -> Entity | None:
+        """The party `span` names, registered in the discourse."""
+        span = span.strip(' ,“”"«»')
+        if not span:
+            return None
+        mentions = [e for _, e in match_english(span, self.discourse.gazetteer)]
+        # English may name the head late ("the UN Office for ... (OCHA)"): the longest alias wins
+        low = span.lower()
+        longest = max(
+            mentions,
+            key=lambda e: max((len(a) for a in e.en if a in low), default=0),
+            default=None,
+        )
+        entry, name = party_name(mentions, longest)
+        person = bool(self.lex.person_titles.search(span)) or bool(
+            entry is None and _PERSONAL_NAME.search(span)
+        )
+        tokens = frozenset(content_words(span, self.lex.stop_words))
+        entity = self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
+        self.discourse.mention(entity)
+        return entity
+
+    def _said(
+        self,
+        entity: Entity | None,
+        span: Range | None,
+        cue: Range | None,
+        kind: ClaimKind,
+        construction: str,
+        gender: str | None = None,
+    ) -> Reading:
+        if entity is None:
+            return OUTLET
+        self.discourse.said(entity, gender)
+        text = self.text[span[0] : span[1]].strip(' ,“”"«»') if span else None
+        return Reading(
+            entity,
+            text or None,
+            self.text[cue[0] : cue[1]] if cue else None,
+            kind,
+            construction,
+            cue,
+            span,
+        )
+
+    def _pronoun(
+        self, pronoun: str, cue: Range, kind: ClaimKind, topic: Entity | None = None
+    ) -> Reading:
+        """he/she/it/they: the topic when there is one ("As for X, it said"), else the latest
+        speaker who agrees (a person for he/she, an organisation for it)."""
+        if topic is not None:
+            return self._said(topic, None, cue, kind, "topic")
+        sort = self.lex.pronouns[pronoun]
+        person = None if sort == "p" else sort in {"m", "f"}
+        entity = self.discourse.recent_speaker(None, person)
+        return self._said(entity, None, cue, kind, "continuation")
+
+    def _quoted(self, position: int) -> bool:
+        return inside(position, self.quotes)
+
+    def _trim(self, start: int, end: int) -> Range | None:
+        """The noun phrase in text[start:end]: without surrounding punctuation, quote marks and
+        a leading article-less filler; None when nothing is left."""
+        while start < end and not self.text[start].isalnum():
+            start += 1
+        while end > start and not self.text[end - 1].isalnum() and self.text[end - 1] != ")":
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _strip_auxiliaries(self, start: int, end: int) -> tuple[int, bool, bool]:
+        """End of a subject before its verb, without auxiliaries and adverbs ("had previously");
+        and whether they made the verb passive or negated it."""
+        passive = negated = False
+        words = list(_WORD.finditer(self.text, start, end))
+        while words:
+            word = words[-1].group().lower()
+            if word in self.lex.passive:
+                passive = True
+            elif word in {"not", "never", "no"} or word.endswith("n't"):
+                negated = True
+            elif word not in self.lex.auxiliaries and word not in {"yet", "to"}:
+                break
+            end = words[-1].start()
+            words.pop()
+        return end, passive, negated
+
+    def _leading(self, start: int, limit: int) -> int:
+        """Skip leading adverbial segments ("In this context,", "On the other hand,")."""
+        while True:
+            comma = self.text.find(",", start, limit)
+            if comma < 0:
+                return start
+            segment = self.text[start:comma].strip().lower()
+            first = segment.split(" ", 1)[0] if segment else ""
+            if segment in self.lex.prefixes or first in self.lex.leading_words:
+                start = comma + 1
+                continue
+            return start
+
+    def _tail(self, start: int, end: int) -> str:
+        """The words between the last comma and the verb, without filler phrases ("for his
+        part")."""
+        last = self.text.rfind(",", start, end)
+        tail = self.text[last + 1 : end].strip().lower() if last >= 0 else ""
+        for prefix in self.lex.prefixes:
+            if tail == prefix or tail.startswith(prefix + " "):
+                tail = tail[len(prefix) :].strip()
+        return tail
+
+    def _head(self, start: int, end: int) -> Range | None:
+        """The subject in text[start:end]. With no comma, all of it; when the verb follows a
+        comma, the first segment (the others are appositions and relative clauses: "X, who
+        ..., said"), or a personal name in apposition ("The minister, Alaa Marzouk, said");
+        when words stand between the last comma and the verb, those words ("In Baqa'a camp,
+        the largest camp, residents said"), unless they open a relative clause ("a source,
+        who asked": the cue is not this clause's)."""
+        last = self.text.rfind(",", start, end)
+        if last < 0:
+            return self._noun_phrase(self._trim(start, end))
+        tail = self._tail(start, end)
+        if tail:
+            first_word = tail.split()[0]
+            if first_word in self.lex.clause_words or first_word in self.lex.apposition_starts:
+                return None
+            return self._noun_phrase(self._trim(end - len(tail) - 1, end))
+        segments = [(a, b) for a, b in self._segments(start, last) if self.text[a:b].strip()]
+        if len(segments) >= 2:
+            name = self._trim(*segments[-1])
+            if name is not None and _PROPER_NAME.fullmatch(self.text[name[0] : name[1]]):
+                return name  # "The qaimmaqam of Amadiya, Sarbast Sabri, announced"
+        return self._noun_phrase(self._trim(*segments[0])) if segments else None
+
+    def _segments(self, start: int, end: int) -> list[Range]:
+        """Comma-separated ranges of text[start:end]."""
+        found, at = [], start
+        while True:
+            comma = self.text.find(",", at, end)
+            if comma < 0:
+                found.append((at, end))
+                return found
+            found.append((at, comma))
+            at = comma + 1
+
+    def _noun_phrase(self, head: Range | None) -> Range | None:
+        """`head` cut before a participle ("One of the teachers taking part in ..."), or None
+        when it is not a noun phrase (a clause, an adverbial, too long)."""
+        if head is None:
+            return None
+        words = list(_WORD.finditer(self.text, head[0], head[1]))
+        if not words or len(words) > _LONGEST_SPAN:
+            return None
+        lowered = [w.group().lower() for w in words]
+        while lowered and lowered[0] in self.lex.conjunctions:
+            words, lowered = words[1:], lowered[1:]
+        if not words or lowered[0] in self.lex.leading_words:
+            return None
+        if any(w in self.lex.clause_words for w in lowered):
+            return None
+        for index, word in enumerate(lowered[2:], start=2):
+            if word.endswith("ing") and len(word) > 5 and words[index].group()[0].islower():
+                return self._trim(words[0].start(), words[index - 1].end())
+        return self._trim(words[0].start(), words[-1].end())
+
+    def _cue_ok(self, match: re.Match[str], cue: EnglishCue) -> bool:
+        """A cue that reports: not inside a quotation, not part of a name ("the Algeria Press
+        Service"), not after a determiner ("an informed source"), not an infinitive of another
+        verb ("is scheduled to consider"), and with the word it needs ("held X responsible")."""
+        if self._quoted(match.start()):
+            return False
+        word = match.group(1)
+        before = self.text[: match.start()].split()
+        if before and word[:1].isupper():
+            return False
+        previous = before[-1].lower() if before else ""
+        if previous in _DETERMINERS:
+            return False
+        if previous == "to" and (
+            len(before) < 2 or before[-2].lower() not in self.lex.infinitive_carriers
+        ):
+            return False
+        needed = self.lex.needs.get(cue.lemma)
+        if needed:
+            after = " " + " ".join(self.text[match.end() :].lower().split()[:12])
+            return any(f" {w}" in after for w in needed)
+        return True
+
+    def _cues(self, start: int) -> list[tuple[re.Match[str], EnglishCue]]:
+        return [
+            (m, self.lex.cues[m.group(1).lower()])
+            for m in self.lex.pattern.finditer(self.text, start)
+            if not self._quoted(m.start())
+        ]
+
+    def _document(self, words: list[str]) -> str | None:
+        """The document a short phrase refers back to ("the statement", "the same report")."""
+        if not words or len(words) > 4:
+            return None
+        found = next((w for w in words if w in self.lex.documents), None)
+        others = [w for w in words if w != found]
+        if found and all(w in self.lex.same or w in _DETERMINERS for w in others):
+            return found
+        return None
+
+    def _stop(self, start: int) -> int:
+        """The next comma or full stop after `start` that ends a phrase (not "Dr.", not 2.5)."""
+        for match in re.finditer(r"[,.]", self.text[start:]):
+            at = start + match.start()
+            if self.text[at] == "." and (
+                _ABBREVIATION.search(self.text[:at])
+                or (at + 1 < len(self.text) and self.text[at + 1].isalnum())
+            ):
+                continue
+            return at
+        return len(self.text)
+
+    def mentions(self) -> None:
+        """Register the gazetteer parties a sentence names."""
+        for _, entry in match_english(self.text, self.discourse.gazetteer):
+            tokens = frozenset(content_words(" ".join(entry.en), self.lex.stop_words))
+            entity = self.discourse.resolve(Mention(entry.name, tokens, entry, entry.name))
+            self.discourse.mention(entity)
