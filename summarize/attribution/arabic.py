@@ -136,6 +136,8 @@ class ArabicReader(ArabicSources):
                 return OUTLET  # "أفاد مراسلنا": the outlet's own reporting
             if self.tokens[start].norm in self.lex.correspondent and end - start <= 3:
                 return OUTLET  # "أفادت مراسلة الميادين": the outlet's correspondent
+            if base(self.tokens[start].norm) in self.lex.documents and start + 1 < end:
+                start = self._issuer(start, end)  # "أفاد بلاغ صادر عن عمالة الإقليم"
             entity = self.entity_for(start, end)
             if entity is not None:
                 reading = self._reading(entity, (start, end), (v, v + 1), form, construction)
@@ -207,8 +209,15 @@ class ArabicReader(ArabicSources):
             subject_end = self._subject_end(index, v)
             if tokens[subject_end - 1].norm == lex.particle:
                 subject_end -= 1
-            subject = self.trim(index, subject_end)
-            before = self.plausible(*subject)
+            stop, _ = self.span_end(index, subject_end, after_verb=False)
+            subject = self.trim(index, stop)
+            introduced = (  # "الحسين أيت بوعزة، وهو فلاح من ...، يؤكد": someone introduced
+                subject_end < len(tokens) - 1
+                and tokens[subject_end].text in COMMAS
+                and tokens[subject_end + 1].norm in {"وهو", "وهي", "وهم"}
+                and subject[1] - subject[0] <= 4
+            )
+            before = self.plausible(*subject) or introduced
             end, reason = self.span_end(v + 1, len(tokens), form.kind in lex.object_taking)
             start, end = self.trim(v + 1, end)
             joined = tokens[v].norm.startswith("و") or tokens[v - 1].norm in lex.conjunctions

@@ -162,7 +162,7 @@ class ArabicSources(ArabicParties):
         first = self.tokens[start].norm
         return (
             self._titled(start)
-            or bool(self.gazetteer(start, end))
+            or bool(self._heading_mentions(start, end))
             or base(first) in self.lex.institutions
             or any(
                 self.tokens[start].norm in e.tokens or base(first) in e.tokens

@@ -65,10 +65,12 @@ class SpanParser:
         norm = self.tokens[k].norm
         if norm == "باسم" or norm in {"التابع", "التابعه", "فيها", "فيه"}:
             return 1
-        if norm in {"في", "لدى", "لدي"} and (
-            self.institution(k + 1) or (self._titled(start) and self._field(k + 1))
-        ):
+        if norm in {"لدى", "لدي"} and self.institution(k + 1):
+            return 1  # ممثل الجبهة لدى الأمم المتحدة
+        if norm == "في" and self._titled(start) and (self.institution(k + 1) or self._field(k + 1)):
             return 1  # مسؤول في البرنامج / الباحثة في الاقتصاد السياسي
+        if norm == "في" and self.institution(start) and self.institution(k + 1):
+            return 1  # وزارة الخارجية في حكومة دمشق
         if norm == "عن" and k > start and self.tokens[k - 1].norm in self.lex.issued_by:
             return 1  # تقرير صادر عن البنك الدولي
         if (
@@ -125,7 +127,14 @@ class SpanParser:
             return True
         if not norm.startswith("ل") or len(norm) < 3 or k == start:
             return False
-        return not self.tokens[k - 1].norm.startswith("ال")
+        if self.tokens[k - 1].norm.startswith("ال"):
+            return False
+        for following in self.tokens[k + 1 : k + 4]:  # لرووداو: / لوكالة شفق نيوز بأن
+            if following.text in COMMAS or following.text in ENDS or is_quote(following):
+                return True
+            if following.norm in _COMPLEMENT_STARTS:
+                return True
+        return k + 1 >= len(self.tokens)  # (not لجنة الأشغال ...)
 
     def _brackets(self, k: int) -> int:
         """Index after "(فيفا)" when a bracketed acronym opens at k, else k."""
@@ -144,7 +153,11 @@ class SpanParser:
         if found is None:
             return False
         clitic, form = found
-        return k == start or (clitic in {"", "و"} and form.form in {"perfect", "imperfect"})
+        if k == start:
+            return True
+        if form.form == "noun":  # "عن مصدر عسكري قوله": his saying ends the speaker
+            return form.gender is not None
+        return clitic in {"", "و"} and form.form in {"perfect", "imperfect"}
 
     def _institution_object(self, k: int) -> bool:
         """A definite institution after a name or a noun: the object of طالب/ناشد/اتهم."""

@@ -1,0 +1,311 @@
+"""Each construction of ../shared/ATTRIBUTION.md, on sentences written for it (not the devset).
+
+For every construction: who speaks, which construction decided, and the evidence (cue and span
+offsets point at the cue and the speaker in the sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from summarize.attribution.engine import read_sentences
+from summarize.attribution.lexicon_ar import load_arabic
+from summarize.attribution.lexicon_en import inflect
+from summarize.attribution.morphology import lemma_forms
+from summarize.lang.arabic import tokenize
+
+
+@dataclass(frozen=True)
+class Read:
+    party: str | None  # the speaker's first span (or gazetteer name)
+    construction: str
+    via: str | None
+    also: str | None
+    cue: str | None
+    span: str | None
+
+
+def read(sentences: list[str], language: str = "ar") -> list[Read]:
+    results, discourse = read_sentences(sentences, language)
+
+    def name(key: str | None) -> str | None:
+        if key is None:
+            return None
+        entity = discourse.entity(key)
+        return entity.name if entity.entry is not None and entity.name else entity.spans[0]
+
+    found = []
+    for text, r in zip(sentences, results, strict=True):
+        if r.cue_offsets:
+            assert text[r.cue_offsets[0] : r.cue_offsets[1]].strip() == (r.cue or "").strip()
+        if r.span_offsets:
+            assert r.span and r.span.strip('«»"“” ') in text[r.span_offsets[0] : r.span_offsets[1]]
+        found.append(Read(name(r.party), r.construction, name(r.via), name(r.also), r.cue, r.span))
+    return found
+
+
+def last(sentences: list[str], language: str = "ar") -> Read:
+    return read(sentences, language)[-1]
+
+
+# --- morphology -------------------------------------------------------------------------------
+
+
+def test_a_lemma_yields_every_form_news_uses() -> None:
+    lemma, forms = lemma_forms("قال يقول قائل قول")
+    words = {f for f, _, _ in forms}
+    assert lemma == "قال"
+    assert {"قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "قائلا", "قائله", "قوله"} <= words
+    _, defective = lemma_forms("دعا يدعو داعي -")
+    assert {"دعت", "دعوا", "يدعون", "تدعو"} <= {f for f, _, _ in defective}
+
+
+@pytest.mark.parametrize(
+    ("word", "kind", "gender", "form"),
+    [
+        ("وأضافت", "statement", "f", "perfect"),
+        ("سيؤكد", "statement", "m", "imperfect"),
+        ("مؤكداً", "statement", "m", "participle"),
+        ("معتبرين", "assessment", "p", "participle"),
+        ("لتحذر", "threat", "f", "imperfect"),
+        ("بالقول", "statement", None, "noun"),
+        ("نفوا", "denial", "p", "perfect"),
+    ],
+)
+def test_cue_forms_by_lemma(word: str, kind: str, gender: str | None, form: str) -> None:
+    cue = load_arabic().cue(tokenize(word)[0])
+    assert cue is not None and (cue.kind, cue.gender, cue.form) == (kind, gender, form)
+
+
+def test_common_words_are_not_cues() -> None:
+    lexicon = load_arabic()
+    for word in ("بين", "يعد", "ثمن"):
+        assert lexicon.cue(tokenize(word)[0], clause_start=True) is None
+    # ذكر is "mention" except at the start of a clause
+    assert lexicon.cue(tokenize("ذكر")[0]) is None
+    assert lexicon.cue(tokenize("وذكر")[0], clause_start=True) is not None
+
+
+def test_english_inflection() -> None:
+    assert inflect("say said")[1] == [
+        ("say", "base"),
+        ("says", "present"),
+        ("said", "past"),
+        ("saying", "gerund"),
+    ]
+    assert ("pointed out", "past") in inflect("point out")[1]
+    assert ("denied", "past") in inflect("deny")[1]
+
+
+# --- Arabic: where the speaker stands ----------------------------------------------------------
+
+
+def test_verb_subject_and_its_span() -> None:
+    found = last(["وقال مسؤول في برنامج الأغذية العالمي إن المخزون ينفد."])
+    assert found.construction == "verb-subject"
+    assert found.span == "مسؤول في برنامج الأغذية العالمي"  # the affiliation belongs to the span
+
+
+def test_subject_verb_with_a_parenthetical() -> None:
+    found = last(["الرابطة، وهي أقدم جمعية حقوقية في البلاد، استنكرت الاعتقالات الأخيرة."])
+    assert (found.construction, found.span) == ("subject-verb", "الرابطة")
+    found = last(["الغرفة التجارية، من ناحيتها، نبّهت إلى ارتفاع أسعار الأعلاف."])
+    assert found.span == "الغرفة التجارية"
+
+
+def test_topicalised_speaker() -> None:
+    found = last(["أما الهلال الأحمر فذكر أن المساعدات وصلت إلى القرى."])
+    assert (found.construction, found.span) == ("topic", "الهلال الأحمر")
+    # the topic's own source, named after its verb, speaks
+    found = last(["أما البلدية، فقد أكد مصدر مسؤول فيها أن الأشغال ستستأنف."])
+    assert found.span == "مصدر مسؤول فيها"
+
+
+def test_anaphoric_lead_points_back() -> None:
+    found = read(["أعلنت نقابة المعلمين إضراباً مفتوحاً.", "من جانبها، أكدت أن الإضراب مستمر."])
+    assert found[1].party == found[0].party == "نقابة المعلمين"
+
+
+def test_pluperfect_both_orders() -> None:
+    assert last(["وكانت السفارة قد أعلنت أن القنصلية ستغلق."]).span == "السفارة"
+    assert last(["وكان قد أعلن المتحدث العسكري أن القوات انسحبت."]).span == "المتحدث العسكري"
+
+
+def test_object_of_accusation_is_never_the_speaker() -> None:
+    found = last(["اتهمت الحكومة الحركة بتخريب المفاوضات."])
+    assert found.span == "الحكومة"
+    found = last(["وحمّلت اللجنة الوزارة مسؤولية التأخير في صرف التعويضات."])
+    assert found.span == "اللجنة"
+    found = last(["وناشد محافظ المدينة الحكومة الاتحادية التدخل لإنقاذ الموسم."])
+    assert found.span == "محافظ المدينة"
+
+
+def test_two_speakers_in_one_sentence() -> None:
+    found = last(["أعلنت وزارة الداخلية أن الهدوء عاد، فيما قال ناشطون إن الاشتباكات مستمرة."])
+    assert found.party == "the Interior Ministry" and found.also == "activists"
+
+
+def test_joint_party() -> None:
+    found = last(["وكانت كل من مصر والأردن قد دعتا إلى وقف فوري لإطلاق النار."])
+    assert found.span == "كل من مصر والأردن"
+
+
+# --- Arabic: sources behind sources -------------------------------------------------------------
+
+
+def test_relay_keeps_the_conduit() -> None:
+    found = read(
+        [
+            "ونقلت وكالة الأنباء الرسمية عن مصدر عسكري قوله إن الهجوم صُدّ.",
+            "وأضاف المصدر أن الخسائر محدودة.",
+            "وأضاف أن التعزيزات وصلت.",
+        ]
+    )
+    assert (found[0].party, found[0].via, found[0].construction) == (
+        "مصدر عسكري",
+        "وكالة الأنباء الرسمية",
+        "relay",
+    )
+    assert found[2].party == "مصدر عسكري"  # a continuation after a relay: the inner speaker
+
+
+def test_relay_by_according_phrase() -> None:
+    found = last(["وأفادت قناة محلية، نقلاً عن قيادة الشرطة، بأن المشتبه به اعتقل."])
+    assert (found.party, found.via) == ("قيادة الشرطة", "قناة محلية")
+
+
+def test_document_anaphor_resolves_to_its_issuer() -> None:
+    found = read(
+        [
+            "وقالت منظمة العفو الدولية في بيان إن السجون مكتظة.",
+            "ووفقاً للبيان، فإن عدد المعتقلين تضاعف.",
+            "وجاء في البيان أن الزيارات منعت.",
+        ]
+    )
+    assert found[1].party == found[0].party == found[2].party
+    assert found[1].construction == "according-to" and found[1].span is None
+
+
+def test_according_to_names_no_speaker_for_a_common_noun() -> None:
+    found = last(["وتقرر رفع الرسوم وفق أحكام النظام الداخلي للنقابة."])
+    assert found.party is None  # بموجب/وفق the statutes: no speaker, not "the Syrian government"
+
+
+def test_according_to_what_was_announced() -> None:
+    found = last(["قررت البلدية إغلاق السوق، بحسب ما أُعلن في ختام اجتماع المجلس البلدي أمس."])
+    assert found.construction == "according-to" and found.span == "المجلس البلدي"
+
+
+def test_outlet_as_interviewer_is_not_the_speaker() -> None:
+    found = last(["وقال مصدر في الوزارة لـ«الصباح» إن التعيينات جُمّدت."])
+    assert found.span == "مصدر في الوزارة"
+    assert last(["وأفاد مراسلنا بأن الطريق أعيد فتحه."]).party is None
+
+
+def test_impersonal_sourcing() -> None:
+    assert last(["وأُفيد بأن الطريق أغلق."]).party is None
+    found = last(["وتردد في الأوساط السياسية أن الوزير سيستقيل."])
+    assert (found.construction, found.span) == ("impersonal", "الأوساط السياسية")
+    assert last(["وتردد في المدينة أن السوق سيغلق."]).party is None  # a place is not a source
+
+
+def test_negated_or_subordinate_cue_reports_nothing() -> None:
+    assert last(["ولم تعلن الوزارة حتى الآن عن أي تعويضات."]).party is None
+    assert last(["وارتفعت الأسعار بعدما شدد البنك الرقابة على التحويلات."]).party is None
+
+
+# --- Arabic: continuations and agreement ----------------------------------------------------------
+
+
+def test_continuations_agree_in_gender_and_number() -> None:
+    found = read(
+        [
+            "وقال شهود عيان إن الطائرة حلقت فوق البلدة.",
+            "وأعلنت الوزارة أن التحقيق بدأ.",
+            "وأضافوا أن الانفجار سُمع من بعيد.",  # they: the witnesses (قال شهود: singular verb)
+            "وتابعت أن النتائج ستعلن قريباً.",  # she: the ministry
+        ]
+    )
+    assert found[2].party == "eyewitnesses" and found[3].party == found[1].party
+
+
+def test_quotation_inverted_and_going_on() -> None:
+    found = read(["«لن نتراجع عن مطالبنا»، قال رئيس النقابة سامي علي.", "«ولن نقبل بأقل من ذلك»."])
+    assert found[0].construction == "quote-inverted"
+    assert found[0].span == "رئيس النقابة سامي علي"  # علي the name, not على
+    assert found[1].party == found[0].party and found[1].construction == "continuation"
+
+
+def test_serial_verb_and_participle() -> None:
+    assert last(["وتعود سلمى لتؤكد أن الامتحان كان صعباً."]).span == "سلمى"
+    found = last(["واكتفى الحزب بنعي القتلى، مؤكداً أن الرد سيأتي."])
+    assert (found.construction, found.span) == ("participle", "الحزب")
+
+
+def test_attributed_line() -> None:
+    found = last(["وزارة الخارجية: لا صحة للأنباء عن إغلاق السفارة"])
+    assert found.construction == "headline" and found.party == "the Foreign Ministry"
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    assert last(["بغداد-واع أعلنت وزارة النقل تعليق الرحلات."]).party == "وزارة النقل"
+    assert last(["طرابلس - (وكالات) - قال المتحدث الرسمي إن الاجتماع تأجل."]).span == (
+        "المتحدث الرسمي"
+    )
+
+
+# --- English -----------------------------------------------------------------------------------
+
+
+def test_english_constructions() -> None:
+    found = read(
+        [
+            "The Teachers' Union, which represents 40,000 members, said the strike would go on.",
+            "As for the municipality, it rejected the demands.",
+            "The state agency quoted a security official as saying that the road was closed.",
+            "Local media reported, citing a hospital director, that six people were hurt.",
+            "“We will not back down,” said union leader Rami Haddad.",
+            "It was reported that the border crossing reopened.",
+            "According to the statement, the talks will resume on Monday.",
+            "The government has not yet announced any compensation.",
+        ],
+        "en",
+    )
+    assert found[0].span == "The Teachers' Union"
+    assert (found[1].party, found[1].construction) == ("the municipality", "topic")
+    assert (found[2].party, found[2].via) == ("a security official", "The state agency")
+    assert (found[3].party, found[3].via) == ("a hospital director", "local media")
+    assert found[4].construction == "quote-inverted" and "Rami Haddad" in (found[4].span or "")
+    assert found[5].party is None
+    assert found[6].construction == "according-to" and found[6].party is not None
+    assert found[7].party is None
+
+
+def test_english_pronouns_agree_and_appositions_name() -> None:
+    found = read(
+        [
+            "The ministry of health announced new measures.",
+            "The director of the hospital, Samia Khoury, said supplies were short.",
+            "It added that vaccines would arrive.",
+            "She warned of shortages.",
+        ],
+        "en",
+    )
+    assert found[1].span == "Samia Khoury"  # a name in apposition names the speaker
+    assert found[2].party == found[0].party and found[3].party == found[1].party
+
+
+def test_english_cues_that_are_nouns_or_names() -> None:
+    found = read(
+        [
+            "The Warning Centre issued an alert on Sunday.",
+            "An informed source said the list was incomplete.",
+            "The floods claimed the lives of five people.",
+        ],
+        "en",
+    )
+    assert found[0].party is None  # "Warning" inside a name is no cue
+    assert found[1].span == "An informed source"  # "informed" after a determiner is no cue
+    assert found[2].party is None  # "claimed the lives" reports nothing
