@@ -19,8 +19,10 @@ HERE = Path(__file__).resolve().parent
 OWN = HERE / "fixtures" / "eval"
 BASELINE = HERE / "fixtures" / "devset-baseline.json"
 MODES = ("en", "ar")
-HIGHER_IS_BETTER = ("attribution", "key_claim_recall")
+HIGHER_IS_BETTER = ("attribution", "key_claim_recall", "outlet_accuracy")
 LOWER_IS_BETTER = (
+    "inversions",
+    "invented",
     "boilerplate_leaks",
     "loaded_outside_quotes",
     "segmentation_misses",
@@ -75,6 +77,9 @@ def figures(runs: list[AnnotatedRun]) -> dict[str, dict[str, float]]:
         found[mode] = {
             "attribution": round(total.attribution, 4),
             "key_claim_recall": round(total.key_claim_recall, 4),
+            "outlet_accuracy": round(total.outlet_accuracy, 4),
+            "inversions": total.inversions,
+            "invented": total.invented,
             "boilerplate_leaks": total.boilerplate_leaks,
             "loaded_outside_quotes": total.loaded_outside_quotes,
             "segmentation_misses": sum(len(segmentation_misses(r)) for r in runs),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..lang.arabic import strip_prefix
 from .arabic_sources import IMPERSONAL_LEMMAS, ArabicSources
-from .arabic_words import COMMAS, base, is_quote, phrase_at, skip_dateline
+from .arabic_words import COMMAS, among, base, document_word, is_quote, phrase_at, skip_dateline
 from .discourse import OUTLET, Entity, Reading
 from .morphology import CueForm
 
@@ -106,7 +106,10 @@ class ArabicReader(ArabicSources):
         needed = self.lex.needs_preposition.get(form.lemma)
         if needed is None:
             return True
-        return any(t.norm == needed for t in self.tokens[v + 1 : v + 15])
+        return any(
+            t.norm in needed or (t.norm.startswith("ل") and "ل" in needed)
+            for t in self.tokens[v + 1 : v + 15]
+        )
 
     def _verb_subject(
         self,
@@ -134,9 +137,9 @@ class ArabicReader(ArabicSources):
         if start < end and not self._is_object(start, end, reason, form, continues):
             if base(self.tokens[start].norm) in self.lex.own_correspondent:
                 return OUTLET  # "أفاد مراسلنا": the outlet's own reporting
-            if self.tokens[start].norm in self.lex.correspondent and end - start <= 3:
-                return OUTLET  # "أفادت مراسلة الميادين": the outlet's correspondent
-            if base(self.tokens[start].norm) in self.lex.documents and start + 1 < end:
+            if self.tokens[start].norm in self.lex.correspondent and self._own_reporter(start, end):
+                return OUTLET  # "أفادت مراسلة الميادين (في أصفهان)": the outlet's correspondent
+            if among(self.tokens[start].norm, self.lex.documents) and start + 1 < end:
                 start = self._issuer(start, end)  # "أفاد بلاغ صادر عن عمالة الإقليم"
             entity = self.entity_for(start, end)
             if entity is not None:
@@ -175,12 +178,15 @@ class ArabicReader(ArabicSources):
         for k in range(index + 1, min(len(tokens), index + 16)):
             if tokens[k].norm == lex.particle and k + 1 < len(tokens):
                 form = lex.verb(tokens[k + 1], True)
-                if form is None:
+                if form is None or not self._reports(k + 1, form):
                     return None
                 start, end = self.trim(index + 1, self._subject_end(index + 1, k))
                 entity = self.entity_for(start, end) if self.plausible(start, end) else None
                 if entity is None:
                     return None
+                relay = self.relay_after(k + 1, form, entity)
+                if relay is not None:
+                    return relay
                 return self._reading(entity, (start, end), (k + 1, k + 2), form, "pluperfect")
         return None
 
@@ -234,6 +240,9 @@ class ArabicReader(ArabicSources):
             if not before:
                 return self._serial(index, v, form)
             entity = self.entity_for(*subject)
+            relay = self.relay_after(v, form, entity)  # الوكالة نقلت عن مصدر ...
+            if relay is not None:
+                return relay
             return self._reading(entity, subject, (v, v + 1), form, "subject-verb")
         return None
 
@@ -280,6 +289,12 @@ class ArabicReader(ArabicSources):
         start, end = self.trim(index + 1, end)
         return self._reading(topic, (start, end), (v, v + 1), form, "topic", None)
 
+    def _own_reporter(self, start: int, end: int) -> bool:
+        """مراسل + an outlet's name of one or two words, then at most a place (في ...)."""
+        words = [t.norm for t in self.tokens[start + 1 : end]]
+        outlet = words[: words.index("في")] if "في" in words else words
+        return len(outlet) <= 2
+
     # --- the sentence --------------------------------------------------------------------------
 
     def _read(self) -> Reading:
@@ -296,9 +311,9 @@ class ArabicReader(ArabicSources):
         if size:  # "وجاء في البيان": the issuer (or the last speaker) goes on
             document = next(
                 (
-                    base(t.norm)
+                    word
                     for t in tokens[index : index + size]
-                    if base(t.norm) in lex.documents
+                    if (word := document_word(t.norm, lex.documents)) is not None
                 ),
                 None,
             )

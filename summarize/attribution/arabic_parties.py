@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ..lang.arabic import span_text
-from ..lang.gazetteer import PartyEntry, party_name
+from ..lang.gazetteer import PartyEntry, load_countries, party_name
 from .arabic_spans import SpanParser
-from .arabic_words import COMMAS, ENDS, base, content_words, is_quote
+from .arabic_words import COMMAS, ENDS, among, base, content_words, document_word, is_quote
 from .discourse import Entity, Mention
 
 
@@ -33,7 +33,7 @@ class ArabicParties(SpanParser):
             or self._titled(start)
             or bool(mentions and mentions[0][0] == 0)
             or base(first) in self.lex.institutions
-            or base(first) in self.lex.documents
+            or among(first, self.lex.documents)
             or any(content_words(tokens[:1], self.lex) <= e.tokens for e in self.discourse.entities)
             or (
                 end - start <= 2
@@ -64,12 +64,16 @@ class ArabicParties(SpanParser):
     def document_issuer(self, start: int, end: int) -> Entity | None:
         """The issuer a document names ("البيان", "التقرير ذاته"): None when the span is not a
         document on its own."""
-        words = [base(self.tokens[k].norm) for k in range(start, end)]
-        if not words or words[0] not in self.lex.documents:
+        words = [self.tokens[k].norm for k in range(start, end)]
+        document = document_word(words[0], self.lex.documents) if words else None
+        if document is None:
             return None
-        if any(w not in self.lex.documents and w not in self.lex.same for w in words[1:]):
+        if any(
+            document_word(w, self.lex.documents) is None and base(w) not in self.lex.same
+            for w in words[1:]
+        ):
             return None
-        return self.discourse.issuer(words[0])
+        return self.discourse.issuer(document)
 
     def entity_for(self, start: int, end: int, *, register: bool = True) -> Entity | None:
         """The party tokens[start:end] names (registered in the discourse); with `register`
@@ -81,7 +85,10 @@ class ArabicParties(SpanParser):
         span = span_text(self.text, self.tokens, start, end)
         if not span:
             return None
-        entry, name = party_name([m[2] for m in self._heading_mentions(start, end)])
+        heading = self._heading_mentions(start, end)
+        entry, name = party_name(
+            [m[2] for m in heading], country=self._country(heading, start, end)
+        )
         content = content_words(tokens, self.lex)
         if (
             not register
@@ -92,6 +99,17 @@ class ArabicParties(SpanParser):
         entity = self.discourse.resolve(Mention(span, frozenset(content), entry, name))
         self.discourse.mention(entity)
         return entity
+
+    def _country(
+        self, heading: list[tuple[int, int, PartyEntry]], start: int, end: int
+    ) -> str | None:
+        """The country adjective right after the first mention (وزارة الدفاع التركية)."""
+        if not heading:
+            return None
+        after = start + heading[0][1]
+        if after >= end:
+            return None
+        return load_countries().get(self.tokens[after].norm)
 
     def _heading_mentions(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
         """Gazetteer mentions that name the speaker's party: at the span's head, after an

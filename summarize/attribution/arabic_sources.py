@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..lang.arabic import span_text
 from ..model import ClaimKind
 from .arabic_parties import ArabicParties
-from .arabic_words import COMMAS, base, phrase_at
+from .arabic_words import COMMAS, among, base, document_word, is_quote, phrase_at
 from .discourse import OUTLET, Entity, Reading
 from .morphology import CueForm
 
@@ -83,14 +83,33 @@ class ArabicSources(ArabicParties):
             end = comma + 1
         if end >= len(tokens) or tokens[end].norm != self.lex.relay_preposition:
             return None
-        inner_end, _ = self.span_end(end + 1, len(tokens), after_verb=False)
-        start, inner_end = self.trim(end + 1, inner_end)
+        via = self.entity_for(*conduit) if conduit[0] < conduit[1] else None
+        return self._relayed_from(end + 1, v, form, via)
+
+    def _relayed_from(self, k: int, v: int, form: CueForm, via: Entity | None) -> Reading | None:
+        """The inner speaker after عن at k: "عن مصدر عسكري", "عن بيان للوزارة" (its issuer)."""
+        inner_end, _ = self.span_end(k, len(self.tokens), after_verb=False)
+        start, inner_end = self.trim(k, inner_end)
         if start >= inner_end:
             return None
-        via = self.entity_for(*conduit) if conduit[0] < conduit[1] else None
+        if among(self.tokens[start].norm, self.lex.documents) and start + 1 < inner_end:
+            start = self._issuer(start, inner_end)  # عن بيان للوزارة: the ministry
         entity = self.entity_for(start, inner_end)
         reading = self._reading(entity, (start, inner_end), (v, v + 1), form, "relay")
         return replace(reading, via=via)
+
+    def relay_after(self, v: int, form: CueForm, via: Entity | None) -> Reading | None:
+        """A relay verb whose conduit came first ("وكانت رويترز قد نقلت أمس عن مصادر أن"): عن
+        within a few words of the verb, before any complement."""
+        if form.lemma not in self.lex.relay_lemmas:
+            return None
+        for k in range(v + 1, min(len(self.tokens), v + 6)):
+            token = self.tokens[k]
+            if token.text in COMMAS or token.norm in {"ان", "إن", "بان", ":"} or is_quote(token):
+                return None
+            if token.norm == self.lex.relay_preposition:
+                return self._relayed_from(k + 1, v, form, via)
+        return None
 
     def _relayed_after(self, reading: Reading, after: int) -> Reading:
         """ "X، نقلاً عن Y، ..." later in the sentence: Y speaks, X relays."""
@@ -123,8 +142,10 @@ class ArabicSources(ArabicParties):
             if tokens[k].norm in {"في", "بين", "لدى"} and not self._time(k + 1):
                 end, _ = self.span_end(k + 1, len(tokens), after_verb=False)
                 start, end = self.trim(k + 1, end)
-                if start < end and self._names_speaker(start, end):
-                    entity = self.entity_for(start, end)
+                if start < end and self._titled(start) and self._names_speaker(start, end):
+                    entity = self.entity_for(
+                        start, end
+                    )  # among officials, in circles (not a place)
                     return self._reading(entity, (start, end), (v, v + 1), form, "impersonal")
             if tokens[k].text in COMMAS or tokens[k].norm in {"ان", "بان", "عن", ":"}:
                 break
@@ -191,7 +212,7 @@ class ArabicSources(ArabicParties):
                 (
                     j
                     for j in range(start, min(end, start + 3))
-                    if base(tokens[j].norm) in lex.documents
+                    if among(tokens[j].norm, lex.documents)
                 ),
                 None,
             )
@@ -296,8 +317,8 @@ class ArabicSources(ArabicParties):
         when it is theirs ("في بيان", "في بيان مقتضب")."""
         tokens = self.tokens
         for k, token in enumerate(tokens):
-            word = base(token.norm)
-            if word not in self.lex.documents or self.inside[k]:
+            word = document_word(token.norm, self.lex.documents)
+            if word is None or self.inside[k]:
                 continue
             end, _ = self.span_end(k + 1, len(tokens), after_verb=False)
             start, end = self.trim(k + 1, end)

@@ -67,12 +67,12 @@ class SpanParser:
             return 1
         if norm in {"لدى", "لدي"} and self.institution(k + 1):
             return 1  # ممثل الجبهة لدى الأمم المتحدة
-        if norm == "في" and self._titled(start) and (self.institution(k + 1) or self._field(k + 1)):
-            return 1  # مسؤول في البرنامج / الباحثة في الاقتصاد السياسي
-        if norm == "في" and self.institution(start) and self.institution(k + 1):
-            return 1  # وزارة الخارجية في حكومة دمشق
-        if norm == "عن" and k > start and self.tokens[k - 1].norm in self.lex.issued_by:
-            return 1  # تقرير صادر عن البنك الدولي
+        if norm == "في":
+            return 1 if self._in_affiliation(k, start) else 0
+        if norm == "عن" and k > start:
+            return 1 if self._about(k, start) else 0
+        if norm == "من" and k == start + 1 and self.tokens[start].norm == "كل":
+            return 1  # كل من مصر والأردن: a joint subject
         if (
             norm == "من"
             and k > start
@@ -86,6 +86,19 @@ class SpanParser:
             return 1  # مصدر بوزارة الصحة
         return 0
 
+    def _about(self, k: int, start: int) -> bool:
+        """عن at k belongs to the span: تقرير صادر عن البنك الدولي، الرابطة التونسية للدفاع عن
+        حقوق الإنسان."""
+        before = self.tokens[k - 1].norm
+        return before in self.lex.issued_by or (before.startswith("لل") and self.institution(start))
+
+    def _in_affiliation(self, k: int, start: int) -> bool:
+        """في at k belongs to the span: مسؤول في البرنامج، الباحثة في الاقتصاد السياسي، وزارة
+        الخارجية في حكومة دمشق، وزارة الصحة في غزة."""
+        if self._titled(start):
+            return self.institution(k + 1) or self._field(k + 1)
+        return self.institution(start) and (self.institution(k + 1) or self._place(k + 1))
+
     def _field(self, k: int) -> bool:
         """After "في": a field or place of work (الاقتصاد، شؤون الطاقة), not an occasion, a time
         or a document (في مؤتمر، في بيان، في المساء)."""
@@ -96,6 +109,8 @@ class SpanParser:
         return not (
             word in self.lex.occasions
             or word in self.lex.documents
+            or token.norm in self.lex.documents
+            or token.norm in self.lex.occasions
             or token.norm in self.lex.time_words
             or word in self.lex.time_words
             or self.lex.cue(token) is not None
@@ -103,11 +118,28 @@ class SpanParser:
             or is_quote(token)
         )
 
+    def _place(self, k: int) -> bool:
+        """After "في" and an institution: one word, then the span's end (وزارة الصحة في غزة،)."""
+        if not self._field(k) or k + 1 > len(self.tokens):
+            return False
+        if k + 1 == len(self.tokens):
+            return True
+        following = self.tokens[k + 1]
+        return (
+            following.text in COMMAS
+            or following.norm in _COMPLEMENT_STARTS
+            or self._verb_at(k + 1, k)
+        )
+
     def _titled(self, start: int) -> bool:
         """True when tokens[start] is a title or a source word (مصدرًا too: its case ending)."""
         norm = self.tokens[start].norm
-        forms = {norm, base(norm), norm[:-1] if norm.endswith("ا") else norm}
-        return bool(forms & (self.lex.speaker_heads | self.lex.circles))
+        forms = {norm, base(norm), norm[:-1] if norm.endswith(("ا", "ه")) else norm}
+        if len(norm) >= 5 and norm.endswith(("ون", "ين")) and not norm.startswith("ال"):
+            forms.add(norm[:-2])  # عاملون (في المجال)، ممثلة (المفوضية)
+        return bool(forms & (self.lex.speaker_heads | self.lex.circles)) or (
+            len(norm) >= 5 and norm.endswith("ون") and norm.startswith(("م", "عا"))
+        )
 
     def gender(self, start: int, end: int) -> str:
         """m, f or p: the gender and number of the noun phrase tokens[start:end] (its head)."""
@@ -144,7 +176,9 @@ class SpanParser:
             (j for j in range(k + 1, min(len(self.tokens), k + 5)) if self.tokens[j].text == ")"),
             None,
         )
-        return close + 1 if close is not None else k
+        if close is None or any(c.isdigit() for t in self.tokens[k + 1 : close] for c in t.text):
+            return k  # "(34 عاماً)": an age, not a name
+        return close + 1
 
     def _verb_at(self, k: int, start: int) -> bool:
         """A cue at k ends the span: at its start any cue (ومضى قائلاً), inside it a verb
@@ -172,6 +206,20 @@ class SpanParser:
             and not self.institution(k - 1)
         )
 
+    def _name_object(self, k: int, start: int) -> bool:
+        """A definite noun after a personal name of indefinite words (أبو ريدة، كارلسون): the
+        verb's object, not part of the name."""
+        words = [t.norm for t in self.tokens[start:k]]
+        return (
+            self.tokens[k].norm.startswith("ال")
+            and not self._titled(start)
+            and not self.institution(start)
+            and words[0] not in self.lex.quantifiers
+            and not any(w.startswith("ال") for w in words)
+            and not any(w in self.lex.affiliations for w in words)
+            and self.lex.cue(self.tokens[k]) is None
+        )
+
     def _new_phrase(self, k: int, start: int) -> bool:
         """Token k starts another noun phrase (the verb's object): a definite noun after a
         definite noun that it does not describe (اتهمت الحكومة الحركة), a definite noun after a
@@ -180,13 +228,21 @@ class SpanParser:
         if k == start:
             return False
         before, token = self.tokens[k - 1].norm, self.tokens[k].norm
+        if k - 1 > start and is_quote(self.tokens[k - 1]) and token.startswith("ال"):
+            return not token.endswith(("ي", "يه"))  # «قسد» الرواية: the object (not "الإسرائيلية")
         definite = token.startswith(("ال", "وال"))
         if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
-            return not before.startswith(("ال", "وال"))  # محتجون الحكومة (المعلمين المشاركين)
+            return not before.startswith(("ال", "وال", "لل", "بال"))  # محتجون الحكومة
         if not before.startswith("ال") or self.lex.cue(self.tokens[k - 1]) is not None:
             return False
-        if (token.startswith("ل") and len(token) > 2) or any(c.isdigit() for c in token):
-            return False  # الاتحاد العراقي لكرة القدم: "of"; القناة الـ12
+        if (
+            (token.startswith("ل") and len(token) > 2)
+            or any(c.isdigit() for c in token)
+            or token in self.lex.name_particles
+        ):
+            return False  # الاتحاد العراقي لكرة القدم: "of"; القناة الـ12; عبد الرحيم أبو عليا
+        if token.startswith("است") and len(token) >= 6:
+            return True  # مصادر في الوزارة التركية استهداف ...: a verbal noun, the object
         if definite:
             adjective = (
                 token.endswith(("ي", "يه", "يون", "يين", "يات"))
@@ -204,7 +260,7 @@ class SpanParser:
         norm = token.norm
         if token.text in COMMAS:
             return "comma"
-        if token.text in ENDS or is_quote(token) or token.text == ")" or norm.isdigit():
+        if token.text in ENDS or is_quote(token) or token.text in "()" or norm.isdigit():
             return "end"
         if self._verb_at(k, start):
             return "verb"
@@ -218,11 +274,15 @@ class SpanParser:
         """A complement (بـ...) or the verb's object starts at k."""
         norm = self.tokens[k].norm
         if k > start and (norm in {"ب", "بـ"} or norm.startswith(("بال", "با", "بت", "بم"))):
-            return "complement"  # برر القرار بارتفاع ..., طالب X بـ... (not فرانس برس)
+            following = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+            if not (norm.startswith("با") and not norm.startswith("بال") and following in COMMAS):
+                return "complement"  # برر القرار بارتفاع ... (not "عبدالله باوزير، ...")
         if object_taking and k > start and norm.startswith("ب") and len(norm) >= 4:
             return "complement"  # طالبت الحكومة بفتح المعابر
         if object_taking and k > start + 1 and self._institution_object(k):
             return "object"  # ناشد محافظ ذي قار الحكومة
+        if object_taking and k > start + 1 and self._name_object(k, start):
+            return "object"  # حمّل أبو ريدة الاحتلالَ المسؤولية
         if k == start and norm.startswith("با") and len(norm) >= 5:
             return "complement"  # لوّح بإطفاء: no subject, a complement
         if self._new_phrase(k, start):
@@ -302,9 +362,14 @@ class SpanParser:
                     return k
         elif mentions and self._titled(start) and mentions[0][0] >= 3:
             # "المتحدث باسم الجيش العميد فلان قوات الدعم": a party after a title and a name,
-            # with no affiliation before it, is the object
+            # with no affiliation before it (nor "لـ": المكتب السياسي لأنصار الله), is the object
             before = self.tokens[start + mentions[0][0] - 1].norm
-            if before not in self.lex.affiliations and not before.startswith("ب"):
+            first = self.tokens[start + mentions[0][0]].norm
+            if (
+                before not in self.lex.affiliations
+                and not before.startswith("ب")
+                and not first.startswith("ل")
+            ):
                 return start + mentions[0][0]
         return end
 

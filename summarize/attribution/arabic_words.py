@@ -26,6 +26,26 @@ def content_words(tokens: Sequence[Token], lex: ArabicLexicon) -> set[str]:
     return words
 
 
+def among(norm: str, vocabulary: frozenset[str]) -> bool:
+    """True when the folded word, without its clitics or with them, is in `vocabulary` (بيان is
+    not ب + يان, وبالبيان is و + ب + البيان)."""
+    return (
+        norm in vocabulary
+        or base(norm) in vocabulary
+        or any(form in vocabulary for form in strip_prefix(norm))
+    )
+
+
+def document_word(norm: str, documents: frozenset[str]) -> str | None:
+    """The document a word names, without clitics or article (وبالبيان, بيان, البيان -> بيان);
+    None when it names none."""
+    forms = (norm, *strip_prefix(norm), base(norm))
+    for form in (*forms, *(f[:-1] for f in forms if f.endswith("ا"))):  # بياناً
+        if form in documents:
+            return form[2:] if form.startswith("ال") else form
+    return None
+
+
 def base(norm: str) -> str:
     """A folded word without its clitics and article (وبالبيان -> بيان, للوزارة -> وزاره)."""
     for clitic in (
@@ -74,7 +94,14 @@ def phrase_at(tokens: Sequence[Token], index: int, phrases: tuple[Phrase, ...]) 
 
 def skip_dateline(tokens: Sequence[Token], agencies: frozenset[str]) -> int:
     """Index after a dateline or source line that opens a sentence: "بغداد -", "بغداد-واع",
-    "طرابلس - (وكالات) -", "شفق نيوز/"."""
+    "طرابلس - (وكالات) -", "شفق نيوز/", "بيروت - «الخليج»، وكالات:", "الموقع نت| صنعاء:"."""
+    colon = next((k for k in range(min(len(tokens), 9)) if tokens[k].text == ":"), None)
+    if colon is not None and any(t.text in DASHES or t.text in "|/" for t in tokens[:colon]):
+        return colon + 1  # a place and sources, then a colon: the sentence starts after it
+    return _skip_place(tokens, agencies)
+
+
+def _skip_place(tokens: Sequence[Token], agencies: frozenset[str]) -> int:
     if tokens and "-" in tokens[0].text:  # بغداد-واع أعلنت ...: one token
         right = tokens[0].norm.rsplit("-", 1)[-1]
         if right in agencies or len(right) <= 4:

@@ -40,10 +40,11 @@ class EnglishReader(EnglishSpans):
             at = rest.lower().find(f" {marker}")
             if 0 < at < 160:
                 comma = rest.find(",", 0, at)
-                span = self._trim(match.end(), match.end() + (comma if comma > 0 else at))
+                begin, stop, _ = self.owner(match.end(), match.end() + (comma if comma > 0 else at))
+                span = self._trim(begin, stop)
                 if span is None:
                     return None
-                entity = self.entity_for(self.text[span[0] : span[1]])
+                entity = self.entity_for(self._issuer_name(span))
                 reading = self._said(
                     entity, span, (match.start(), match.end()), "statement", "relay"
                 )
@@ -238,6 +239,13 @@ class EnglishReader(EnglishSpans):
                 flags=re.I,
             )
             stop = begin + len(text)
+        begin, stop, owned = self.owner(begin, stop)
+        if owned is not None:
+            issuer_span = self._trim(begin, stop)
+            if issuer_span is not None:
+                entity = self.entity_for(self._issuer_name(issuer_span))
+                return self._said(entity, issuer_span, cue, "report", "according-to")
+        text = self.text[begin:stop]
         words = text.lower().split()
         document = next((w for w in words[:3] if w.strip(".,") in self.lex.documents), None)
         if document is not None:
@@ -254,6 +262,12 @@ class EnglishReader(EnglishSpans):
             return None
         entity = self.entity_for(self.text[span[0] : span[1]])
         return self._said(entity, span, cue, "report", "according-to")
+
+    def _issuer_name(self, span: Range) -> str:
+        """The words of a span; a bare noun ("ministry" of "a ministry statement") with its
+        article, for matching "the ministry" named before."""
+        words = self.text[span[0] : span[1]]
+        return words if " " in words or words[:1].isupper() else f"the {words}"
 
     def _continued(self, clause: int) -> Reading | None:
         low = self.text[clause:].lower()

@@ -5,15 +5,28 @@ from __future__ import annotations
 
 import re
 
-from ..lang.gazetteer import match_english, party_name
+from ..lang.gazetteer import english_country, match_english, party_name
 from ..lang.quotes import inside, quote_spans
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
 from .lexicon_en import EnglishCue, load_english
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*)"
+    r"^(?:[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*"
+    r"|[A-Z][\w' .-]{0,40}? \([^)]{1,40}\) [-–—] "  # Mogadishu (Outlet) –
+    r"|[A-Z][\w' .-]{0,30}\|\s*[A-Z][\w' .-]{0,30}:\s)"  # Outlet Net| City:
 )
+_OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document
+    r"^(?P<owner>(?:the |a |an )?[\w' -]{2,60}?)(?:'s|’s)(?: \w+){0,2} (?P<doc>\w+)$"
+    r"|^(?:the |a |an )(?P<noun>[\w-]+(?: [\w-]+)?) (?P<doc2>\w+)$",
+    re.I,
+)
+_WHAT_SAID = re.compile(
+    r"^what (?:the |his |her |their |its )?(?P<who>.{2,60}?) (?:has |have |had )?"
+    r"(?:announced|said|stated|reported|told|revealed|confirmed)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\s(?:who|which|that|whom)\s")
 _PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
 _PROPER_NAME = re.compile(r"(?:(?:[A-Z][\w'’-]+|al-\w+|el-\w+|bin|ben|ould|Ould|de|van)\s*){2,5}")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Jr|Sr|Sheikh)$")
@@ -52,7 +65,7 @@ class EnglishSpans:
             key=lambda e: max((len(a) for a in e.en if a in low), default=0),
             default=None,
         )
-        entry, name = party_name(mentions, longest)
+        entry, name = party_name(mentions, longest, english_country(span))
         person = bool(self.lex.person_titles.search(span)) or bool(
             entry is None and _PERSONAL_NAME.search(span)
         )
@@ -241,6 +254,30 @@ class EnglishSpans:
         if found and all(w in self.lex.same or w in _DETERMINERS for w in others):
             return found
         return None
+
+    def owner(self, begin: int, stop: int) -> tuple[int, int, str | None]:
+        """Narrow an according-to or relayed span to whose words they are: the owner of a
+        document ("the agency's figures", "a ministry statement": the agency, the ministry),
+        the one in "what his lawyers announced", the head before a relative clause ("banking
+        sources who spoke to ..."). Returns the new bounds and the document named, if any."""
+        while begin < stop and self.text[begin].isspace():
+            begin += 1
+        text = self.text[begin:stop]
+        said = _WHAT_SAID.match(text)
+        if said:
+            return begin + said.start("who"), begin + said.end("who"), None
+        relative = _RELATIVE.search(text)
+        if relative:
+            stop = begin + relative.start()
+            text = self.text[begin:stop]
+        owned = _OWNER.match(text)
+        if owned:
+            document = (owned.group("doc") or owned.group("doc2") or "").lower()
+            noun = (owned.group("noun") or "").lower().split()
+            if document in self.lex.documents and not set(noun) & self.lex.same:
+                group = "owner" if owned.group("owner") else "noun"
+                return begin + owned.start(group), begin + owned.end(group), document
+        return begin, stop, None
 
     def _stop(self, start: int) -> int:
         """The next comma or full stop after `start` that ends a phrase (not "Dr.", not 2.5)."""

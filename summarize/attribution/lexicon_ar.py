@@ -51,12 +51,13 @@ class ArabicLexicon:
     leading_words: frozenset[str]  # في، أمس: a leading phrase is an adverbial, not a subject
     circles: frozenset[str]  # أوساط: vague sources
     not_reporting: frozenset[str]  # لم، بعدما: a cue after them reports nothing
-    needs_preposition: dict[str, str]  # lemma -> the preposition it reports with (شدد على)
+    needs_preposition: dict[str, frozenset[str]]  # lemma -> words it reports with (شدد على)
     plurals: frozenset[str]  # شهود، مصادر: plural subjects
     adjectives: frozenset[str]  # الأحمر، العليا: adjectives after a definite noun
     quantifiers: frozenset[str]  # ثلاثة، أحد: "من" after them belongs to the span
     time_words: frozenset[str]  # مساء، يوم: after في they end a span
     for_party: frozenset[str]  # المتحدث، مصدر: titles that speak for a party named after them
+    name_particles: frozenset[str]  # عبد، أبو، بن: parts of a personal name
 
     def cue(self, token: Token, clause_start: bool = False) -> CueForm | None:
         """The cue `token` is, if any (clitics removed; forms that are also common words only at
@@ -72,7 +73,10 @@ class ArabicLexicon:
                 continue
             if rest in self.clause_initial_only and not clause_start:
                 continue
+            nunated = any(mark in token.text for mark in _TANWEEN)
             for reading in readings:
+                if nunated and reading.form in {"perfect", "imperfect"}:
+                    continue  # "هدوءاً حذراً": a noun or an adverb, never a finite verb
                 if "س" in clitic and reading.form != "imperfect":
                     continue
                 if clitic.endswith("ل") and reading.form not in {"imperfect", "noun"}:
@@ -86,6 +90,9 @@ class ArabicLexicon:
         """`cue`, when it is a finite verb (perfect or imperfect)."""
         found = self.cue(token, clause_start)
         return found if found is not None and found.form in {"perfect", "imperfect"} else None
+
+
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
 
 
 def _folded(phrase: str) -> Phrase:
@@ -149,12 +156,16 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         leading_words=_words(raw, "leading_words"),
         circles=_words(raw, "circles"),
         not_reporting=_words(raw, "not_reporting"),
-        needs_preposition={fold(str(k)): fold(str(v)) for k, v in raw["needs_preposition"].items()},
+        needs_preposition={
+            fold(str(k)): frozenset(fold(str(w)) for w in v)
+            for k, v in raw["needs_preposition"].items()
+        },
         plurals=_words(raw, "plurals"),
         adjectives=_words(raw, "adjectives"),
         quantifiers=_words(raw, "quantifiers"),
         time_words=_words(raw, "time_words"),
         for_party=_words(raw, "for_party"),
+        name_particles=_words(raw, "name_particles"),
     )
 
 

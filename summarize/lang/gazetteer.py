@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from .. import settings
 from ..errors import ConfigError
-from .arabic import QUOTE_MARKS, Token, strip_prefix, tokenize
-from .data import bundled, check_choice, read_yaml
+from .arabic import QUOTE_MARKS, Token, fold, strip_prefix, tokenize
+from .data import bundled, check_choice, read_yaml, section
 
 PartyKind = Literal[
     "government",
@@ -160,11 +160,27 @@ def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry
     return [(position, best[position][1]) for position in sorted(best)]
 
 
+@lru_cache(maxsize=1)
+def load_countries() -> dict[str, str]:
+    """data/countries.yaml: folded Arabic adjective (التركيه) -> English adjective (Turkish)."""
+    raw = bundled("countries.yaml")
+    return {fold(str(k)): str(v) for k, v in section(raw, "nisbas", "countries.yaml").items()}
+
+
+def english_country(span: str) -> str | None:
+    """The country adjective before "Ministry" in an English span ("the Turkish Defence
+    Ministry", "Turkey's"-less forms only)."""
+    adjectives = "|".join(sorted({re.escape(a) for a in load_countries().values()}, key=len))
+    found = re.search(rf"\b({adjectives})\b(?=[\w ]*\bMinistry\b)", span)
+    return found.group(1) if found else None
+
+
 def party_name(
-    entries: Sequence[PartyEntry], head: PartyEntry | None = None
+    entries: Sequence[PartyEntry], head: PartyEntry | None = None, country: str | None = None
 ) -> tuple[PartyEntry | None, str | None]:
     """The party a span's mentions name (`head`, else the first); a ministry takes its
-    government along ("the Foreign Ministry (the Syrian government)")."""
+    government along ("the Foreign Ministry (the Syrian government)"), else the country named
+    with it ("the Turkish Defence Ministry")."""
     if not entries:
         return None, None
     entry = head or entries[0]
@@ -172,4 +188,6 @@ def party_name(
         government = next((e for e in entries[1:] if e.kind == "government"), None)
         if government is not None:
             return entry, f"{entry.name} ({government.name})"
+        if country is not None and entry.name.startswith("the "):
+            return entry, f"the {country} {entry.name[4:]}"
     return entry, entry.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from ..model import Document, ModelsUsed, Progress
@@ -75,8 +76,23 @@ class EnglishStage:
         )
 
 
-def _strip(name: str) -> str:
-    return name.strip(" .")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def usable_name(english: str | None, span: str) -> str | None:
+    """A translated name, when it can stand as one: not empty, no Arabic script left, at most
+    three words per word of the span (and 12 in all), no word three times (a decoding loop)."""
+    if english is None:
+        return None
+    name = english.strip(" .,;:")
+    words = name.split()
+    if not words or _ARABIC.search(name) or not any(c.isalpha() for c in name):
+        return None
+    if len(words) > min(12, 3 * len(span.split()) + 1):
+        return None
+    if max(words.count(w) for w in words) >= 3:
+        return None
+    return name
 
 
 class NameStage:
@@ -91,9 +107,16 @@ class NameStage:
         self.translator = translator
 
     def _translate(self, spans: list[str], language: str) -> list[str]:
+        """Each span's English name: the translation where usable, else the span as written
+        (Arabic script is honest; a runaway or mixed-script translation is not a name)."""
         if language != "ar" or self.translator is None or not spans:
             return spans
-        return [t.text for t in self.translator.translate(spans)]
+        english = self.translator.translate_names(spans)
+        names = [usable_name(e, span) for e, span in zip(english, spans, strict=True)]
+        for span, name in zip(spans, names, strict=True):
+            if name is None:
+                log.info("party name: kept the Arabic span %r (no usable translation)", span)
+        return [name or span for name, span in zip(names, spans, strict=True)]
 
     def __call__(self, document: Document) -> Document:
         found = document.attributions
@@ -106,7 +129,7 @@ class NameStage:
             spans.append(str(found.outlet_span))
         english = self._translate(spans, document.source_language)
         for party, name in zip(missing, english, strict=False):
-            names[party.key] = _strip(name) or max(party.spans, key=len)
-        outlet = _strip(english[-1]) if unknown_outlet and english else found.outlet_known
+            names[party.key] = name
+        outlet = english[-1] if unknown_outlet and english else found.outlet_known
         named = replace(found, names=tuple(names.items()), outlet_name=outlet or None)
         return replace(document, attributions=named, provided=document.provided | self.provides)

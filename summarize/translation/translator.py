@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import TranslatorSpec
 from ..model import Progress
@@ -91,6 +91,33 @@ class Translator:
         """The pieces `text` is sent to the model in (one, unless it is over the input limit)."""
         backend = self.backend
         return split_to_fit(text, lambda t: backend.count_tokens([t])[0], self.input_limit)
+
+    def translate_names(self, spans: Sequence[str]) -> list[str | None]:
+        """Short spans (parties' names) translated in one batch with the repetition guard, each
+        bounded to twice its length plus four tokens: None where the bound was reached or the
+        span is over the input limit (the caller then falls back to the span itself)."""
+        fitting = (
+            [
+                (index, span, length)
+                for index, (span, length) in enumerate(
+                    zip(spans, self.backend.count_tokens(list(spans)), strict=True)
+                )
+                if length <= self.input_limit
+            ]
+            if spans
+            else []
+        )
+        results: list[str | None] = [None] * len(spans)
+        if not fitting:
+            return results
+        bound = min(self.spec.max_new_tokens, 2 * max(f[2] for f in fitting) + 4)
+        params = replace(self._params(True), max_new_tokens=bound)
+        outputs = self.backend.translate_batch([f[1] for f in fitting], params)
+        for (index, _, length), decoded in zip(fitting, outputs, strict=True):
+            own = min(bound, 2 * length + 4)
+            if not decoded.hit_limit and len(decoded.token_ids) <= own:
+                results[index] = decoded.text
+        return results
 
     def translate(
         self, texts: Sequence[str], progress: Progress | None = None
