@@ -25,5 +25,11 @@ class OutputError(SummarizeError):
     """An output cannot be written where it was asked for."""
 
 
+class Interrupted(SummarizeError):
+    """The user pressed Ctrl-C; the message says what was kept."""
+
+    exit_code = 130
+
+
 class EngineError(SummarizeError):
     """The distributed engine is not installed, cannot start, or lost its workers."""

@@ -41,6 +41,7 @@ class Article:
     name: str  # where it came from, for messages ("stdin", a path)
     text: str  # the decoded text, line structure kept
     encoding: str = "utf-8"  # how its bytes were decoded
+    warnings: tuple[str, ...] = ()  # what reading it found (bytes replaced, ...)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class RunOptions:
     source_lang: str = "ar"  # "ar" translates; "en" passes English through untranslated
     parties_file: str | None = None  # extra gazetteer (SUMMARIZE_PARTIES_FILE); None: env or none
     outlet: str | None = None  # the outlet's name, given by the user (--outlet); None: found
+    max_sentences: int = 0  # refuse longer articles before translating (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,7 @@ class Document:
     analysis: Analysis | None = None  # claims and summary (`summarize run`), None for translation
     name: str = "input"  # the input's name, for messages
     text: str = ""  # the article as read (before segmentation)
+    encoding: str | None = None  # how the input's bytes were decoded (None: given as text)
     attributions: Attributions | None = None  # the attribution stage's findings
     provided: frozenset[str] = frozenset()  # facets the stages have filled in
 

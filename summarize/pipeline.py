@@ -11,6 +11,7 @@ To add a stage: write its module (a class with `name`, `requires`, `provides` an
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -20,6 +21,8 @@ from .model import SOURCE_LANGUAGES, Article, Document, Progress, RunOptions
 
 if TYPE_CHECKING:
     from .translation.translator import Translator
+
+log = logging.getLogger(__name__)
 
 
 class Stage(Protocol):
@@ -58,7 +61,7 @@ class Context:
 def _segment(context: Context) -> Stage:
     from .segmentation.stage import SegmentStage
 
-    return SegmentStage()
+    return SegmentStage(context.options.max_sentences)
 
 
 def _language(context: Context) -> Stage:
@@ -145,11 +148,21 @@ def start(article: Article | str, options: RunOptions, name: str = "input") -> D
         raise InputError(
             f"unknown source language '{options.source_lang}'; valid: {', '.join(SOURCE_LANGUAGES)}"
         )
-    if isinstance(article, Article):
-        text, name = article.text, article.name
+    if not isinstance(article, Article):
+        article = Article(name=name, text=article)
+        encoding = None
     else:
-        text = article
-    return Document(options.source_lang, name=name, text=text, provided=frozenset({"text"}))
+        encoding = article.encoding
+    for warning in article.warnings:
+        log.warning("%s", warning)
+    return Document(
+        options.source_lang,
+        name=article.name,
+        text=article.text,
+        encoding=encoding,
+        warnings=article.warnings,
+        provided=frozenset({"text"}),
+    )
 
 
 def run_stages(document: Document, stages: Sequence[Stage]) -> Document:

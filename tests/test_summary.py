@@ -74,6 +74,11 @@ def test_loaded_words_outlet_voice_and_party_voice() -> None:
     assert quote_loaded("the regime and its militias attacked") == (
         "the “regime” and its “militias” attacked"
     )
+    # inflections and compounds are caught too (the evaluator counts them the same way)
+    assert neutralize("in regime-controlled areas, pro-regime militias and the regime's army") == (
+        "in government-controlled areas, pro-government armed groups and the government's army"
+    )
+    assert [m[2] for m in english_matches("Regime-held towns")] == ["government"]
 
 
 def test_loaded_terms_are_recorded_with_who_used_them() -> None:

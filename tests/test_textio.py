@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,50 @@ ARABIC = "قال المتحدث إن الاجتماع سيعقد غداً.\nوأ
     ],
 )
 def test_encodings_decode_to_the_same_text(data: bytes) -> None:
-    text, _ = decode_bytes(data)
-    assert text == ARABIC
+    decoded = decode_bytes(data)
+    assert decoded.text == ARABIC and not decoded.warnings
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected(encoding: str) -> None:
+    decoded = decode_bytes((ARABIC + " CNN 2024").encode(encoding))
+    assert (decoded.text, decoded.encoding) == (ARABIC + " CNN 2024", encoding)
+
+
+def test_a_few_bad_bytes_are_replaced_and_counted_not_guessed() -> None:
+    # a truncated download: valid UTF-8 but for one byte (it used to become 1256 gibberish)
+    data = (ARABIC * 5).encode("utf-8")
+    at = data.index(b" ", 40)  # between two characters
+    damaged = data[:at] + b"\xff" + data[at:]
+    decoded = decode_bytes(damaged, "a.txt")
+    assert decoded.encoding == "utf-8" and decoded.text.count("\ufffd") == 1
+    assert decoded.text.replace("\ufffd", "") == ARABIC * 5
+    assert decoded.warnings == (
+        "a.txt: 1 invalid UTF-8 sequence (a damaged or truncated file?), shown as \ufffd",
+    )
+
+
+def test_undecidable_bytes_are_refused_with_the_offset() -> None:
+    french = "Le ministère a déclaré que la réunion aura lieu demain.".encode("latin-1")
+    with pytest.raises(InputError, match=r"fr.txt: cannot decode \(byte 9 is not UTF-8\)"):
+        decode_bytes(french, "fr.txt")
+
+
+def test_reading_records_the_encoding_and_the_warning_in_json(tmp_path: Path) -> None:
+    from summarize import RunOptions, run_document
+    from summarize.writers import render
+
+    path = tmp_path / "damaged.txt"
+    text = "اشتباكات\n\nThe army said the town was calm. Officials said talks went on.\n" * 3
+    path.write_bytes(text.encode("utf-8").replace(b"calm", b"c\xffalm", 1))
+    article = read_article(path)
+    document = run_document(article, None, RunOptions("en"))
+    data = json.loads(render(document, "json"))
+    assert data["source"] == {"name": str(path), "encoding": "utf-8"}
+    assert any("1 invalid UTF-8 sequence" in w for w in data["warnings"])
+    cp1256 = tmp_path / "legacy.txt"
+    cp1256.write_bytes(ARABIC.encode("cp1256"))
+    assert read_article(cp1256).encoding == "cp1256"
 
 
 def test_binary_is_refused() -> None:
@@ -62,8 +105,19 @@ def test_language_check() -> None:
     check_language("هذا نص عربي مع كلمة English واحدة", "ar")
     with pytest.raises(InputError, match="English"):
         check_language("This is an English article about the economy.", "ar")
-    with pytest.raises(InputError, match="not English"):
+    with pytest.raises(InputError, match="looks like Arabic"):
         check_language("هذا نص عربي", "en")
+    # names what it is honestly; suggests --source-lang en only for English
+    with pytest.raises(InputError, match="--source-lang en to summarize English"):
+        check_language("The ministry said on Monday that the talks were over.", "ar")
+    french = "Le ministère a déclaré lundi que les négociations étaient terminées."
+    with pytest.raises(InputError, match=r"Latin-script text \(not English\), not Arabic") as info:
+        check_language(french, "ar")
+    assert "summarize English text" not in str(info.value)
+    with pytest.raises(InputError, match="looks like Latin-script text"):
+        check_language(french, "en")
+    with pytest.raises(InputError, match="text with no letters"):
+        check_language("... --- 2024 !!!", "ar")
 
 
 def test_write_atomic(tmp_path: Path) -> None:

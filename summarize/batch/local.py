@@ -33,9 +33,11 @@ def _process(
     options: BatchOptions,
     progress: Progress | None,
     reading: Future[Article],
-) -> None:
+) -> tuple[str, ...]:
     article = reading.result()  # read (and decoded) in the background while the previous file ran
-    write_atomic(output, render_article(article, translator, options, progress))
+    rendered, warnings = render_article(article, translator, options, progress)
+    write_atomic(output, rendered)
+    return warnings
 
 
 def run_batch(
@@ -71,15 +73,15 @@ def run_batch(
             started = time.perf_counter()
             status: Status = "ok" if todo else "skipped"
             error = None
+            warnings: tuple[str, ...] = ()
             if todo:
                 try:
-                    _process(output, translator, options, progress, reads.pop(index))
+                    warnings = _process(output, translator, options, progress, reads.pop(index))
                 except ModelError:
                     raise
                 except Exception as exc:  # a bad file (or a bug on one) must not end the folder
                     status, error = "failed", failure(exc, source)
-            result = FileResult(
-                str(source), str(output), status, error, round(time.perf_counter() - started, 3)
-            )
+            seconds = round(time.perf_counter() - started, 3)
+            result = FileResult(str(source), str(output), status, error, seconds, warnings)
             record(manifest, result)
             yield result

@@ -49,6 +49,7 @@ class FileResult:
     status: Status  # ok, skipped (output newer than input), or failed
     error: str | None  # the one-line reason when failed
     seconds: float  # time spent on the file
+    warnings: tuple[str, ...] = ()  # what the user should know (bytes replaced, re-decodes)
 
 
 def check_folders(options: BatchOptions) -> None:
@@ -130,15 +131,16 @@ def render_article(
     translator: Translator | None,
     options: BatchOptions,
     progress: Progress | None = None,
-) -> str:
-    """One article through the pipeline, rendered in the run's format (what is written)."""
+) -> tuple[str, tuple[str, ...]]:
+    """One article through the pipeline, rendered in the run's format (what is written), and
+    its warnings (for the manifest)."""
     if options.summary:
         document = run_document(
             article, translator, options.run, article.name, progress, options.summarizer
         )
     else:
         document = translate_document(article, translator, options.run, article.name, progress)
-    return render(document, options.fmt)
+    return render(document, options.fmt), document.warnings
 
 
 def failure(exc: Exception, source: Path) -> str:

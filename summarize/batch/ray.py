@@ -110,10 +110,10 @@ def read_row(row: dict[str, Any]) -> dict[str, Any]:
     """Ray Data stage 1: read and decode one article (a bad file becomes an error, not a crash)."""
     try:
         article, error = read_article(row["input"]), None
-        text, encoding = article.text, article.encoding
+        text, encoding, warnings = article.text, article.encoding, list(article.warnings)
     except Exception as exc:
-        text, encoding, error = "", "", failure(exc, Path(row["input"]))
-    return {**row, "text": text, "encoding": encoding, "error": error}
+        text, encoding, warnings, error = "", "", [], failure(exc, Path(row["input"]))
+    return {**row, "text": text, "encoding": encoding, "warnings": warnings, "error": error}
 
 
 class ArticleWorker:
@@ -139,11 +139,12 @@ class ArticleWorker:
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         started = time.perf_counter()
         rendered, error, fatal = "", row["error"], self.fatal
+        warnings: tuple[str, ...] = ()
         if fatal is None and error is None:
             source = Path(row["input"])
-            article = Article(row["input"], row["text"], row["encoding"])
+            article = Article(row["input"], row["text"], row["encoding"], tuple(row["warnings"]))
             try:
-                rendered = render_article(article, self.translator, self.options)
+                rendered, warnings = render_article(article, self.translator, self.options)
             except ModelError as exc:
                 fatal = str(exc)
             except Exception as exc:  # a bad file (or a bug on one) must not end the folder
@@ -153,6 +154,7 @@ class ArticleWorker:
             "rendered": rendered,
             "error": error,
             "fatal": fatal,
+            "warnings": list(warnings),
             "seconds": time.perf_counter() - started,
         }
 
@@ -292,7 +294,8 @@ def write_result(row: dict[str, Any], source: Path, output: Path) -> FileResult:
         except SummarizeError as exc:
             error = str(exc)
     status: Status = "ok" if error is None else "failed"
-    return FileResult(str(source), str(output), status, error, round(row["seconds"], 3))
+    seconds = round(row["seconds"], 3)
+    return FileResult(str(source), str(output), status, error, seconds, tuple(row["warnings"]))
 
 
 def run_batch_ray(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from .. import settings
@@ -21,6 +20,11 @@ def engine_options(flags: ModelFlags) -> EngineOptions:
     else its default (settings.py)."""
     from ..translation.base import EngineOptions
 
+    cpus = os.cpu_count() or 1
+    if flags.threads > cpus:
+        raise InputError(
+            f"--threads {flags.threads}: this machine has {cpus} CPUs; give 0 to {cpus}"
+        )
     return EngineOptions(
         device=settings.value("device", flags.device) or "auto",
         backend=settings.value("backend", flags.backend) or "auto",
@@ -57,14 +61,3 @@ def make_summarizer(flags: SummaryFlags, engine: EngineOptions, check: bool = Tr
     if check:
         locate(spec)
     return LLMSummarizer(LLM(spec, engine.device), template)
-
-
-def emit(text: str, output: Path | None) -> None:
-    """The result on stdout, or written (atomically) to `output`."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from ..writers.files import write_atomic
-
-    write_atomic(output, text)

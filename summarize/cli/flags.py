@@ -82,6 +82,14 @@ class DocumentFlags:
         typer.Option("--source-lang", help="ar translates; en passes English through."),
     ] = "ar"
     fmt: Annotated[FormatChoice, typer.Option("--format", "-f", help="Output format.")] = "text"
+    max_sentences: Annotated[
+        int,
+        typer.Option(
+            "--max-sentences",
+            min=0,
+            help="Refuse longer articles before any translation (0: no limit).",
+        ),
+    ] = 3000
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,9 @@ from .flags import (
     UiFlags,
     with_flags,
 )
-from .ui import Ui, make_ui, print_failure, progress_bar
+from .ui import Bar, Ui, make_ui, print_failure, progress_bar
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-
     from ..batch.plan import BatchOptions, FileResult
     from ..batch.ray import RayOptions
     from ..translation.base import EngineOptions
@@ -50,7 +48,7 @@ def _results(
     model: ModelFlags,
     engine: EngineOptions,
     ray_options: RayOptions | None,
-    bar: Progress | None,
+    bar: Bar | None,
 ) -> Iterator[FileResult]:
     """The run's results as they come, on the engine asked for; the progress bar follows."""
     sentences = bar.add_task("Sentences", total=None) if bar is not None else None
@@ -83,9 +81,7 @@ def _results(
     return run_batch_ray(options, spec, engine, ray_options, on_ready)
 
 
-def _report(
-    ui: Ui, results: Iterator[FileResult], bar: Progress | None, ray: bool
-) -> dict[str, int]:
+def _report(ui: Ui, results: Iterator[FileResult], bar: Bar | None, ray: bool) -> dict[str, int]:
     counts = {"ok": 0, "skipped": 0, "failed": 0}
     for result in results:
         counts[result.status] += 1
@@ -125,7 +121,7 @@ def batch(
         doc.fmt,
         folder.recursive,
         folder.force,
-        RunOptions(doc.source_lang, outlet=summary.outlet),
+        RunOptions(doc.source_lang, outlet=summary.outlet, max_sentences=doc.max_sentences),
         summary=not folder.translate_only,
         summarizer=make_summarizer(summary, engine, check=here),
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import InputError
+from .data import bundled, section
 
 # Share of letters that must be Arabic-script for a text to count as Arabic.
 ARABIC_MIN_SHARE = 0.5
@@ -29,17 +32,48 @@ def script_shares(text: str) -> dict[str, float]:
     return {key: value / total for key, value in counts.items()}
 
 
-def check_language(text: str, expected: str, name: str = "input") -> None:
-    """Raise InputError when `text` is not in the `expected` language ('ar' or 'en')."""
+@lru_cache(maxsize=1)
+def _english() -> tuple[frozenset[str], float]:
+    raw = bundled("langid.yaml")
+    words = frozenset(str(w) for w in section(raw, "english_function_words", "langid.yaml"))
+    return words, float(section(raw, "english_min_share", "langid.yaml"))
+
+
+def is_english(text: str) -> bool:
+    """Latin-script text whose words are English (not French, Spanish, Turkish, ...)."""
+    words = re.findall(r"[a-z']+", text.lower())
+    if not words or script_shares(text)["latin"] < ARABIC_MIN_SHARE:
+        return False
+    function_words, share = _english()
+    return sum(1 for w in words if w in function_words) / len(words) >= share
+
+
+def describe(text: str) -> str:
+    """What a text looks like, named honestly: "English", "Latin-script text (not English)",
+    "text with no letters", "text in another script"."""
+    if not any(ch.isalpha() for ch in text):
+        return "text with no letters"
     shares = script_shares(text)
-    if expected == "ar" and shares["arabic"] < ARABIC_MIN_SHARE:
-        looks = "English (Latin script)" if shares["latin"] >= ARABIC_MIN_SHARE else "not Arabic"
-        raise InputError(
-            f"{name}: looks {looks}, not Arabic ({shares['arabic']:.0%} Arabic letters); "
-            "pass --source-lang en to summarize English text without translating it"
+    if shares["arabic"] >= ARABIC_MIN_SHARE:
+        return "Arabic"
+    if shares["latin"] >= ARABIC_MIN_SHARE:
+        return "English" if is_english(text) else "Latin-script text (not English)"
+    return "text in another script"
+
+
+def check_language(text: str, expected: str, name: str = "input") -> None:
+    """Raise InputError when `text` is not in the `expected` language ('ar' or 'en'); the
+    message names what it looks like, and suggests --source-lang en only for English."""
+    looks = describe(text)
+    if expected == "ar" and looks != "Arabic":
+        share = script_shares(text)["arabic"]
+        hint = (
+            "; pass --source-lang en to summarize English text without translating it"
+            if looks == "English"
+            else "; this tool translates Arabic (or reads English with --source-lang en)"
         )
-    if expected == "en" and shares["latin"] < ARABIC_MIN_SHARE:
         raise InputError(
-            f"{name}: --source-lang en was given but the text is not English "
-            f"({shares['latin']:.0%} Latin letters)"
+            f"{name}: looks like {looks}, not Arabic ({share:.0%} Arabic letters){hint}"
         )
+    if expected == "en" and looks != "English":
+        raise InputError(f"{name}: --source-lang en was given but the text looks like {looks}")

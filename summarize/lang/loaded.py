@@ -43,8 +43,9 @@ def load_loaded() -> LoadedLexicon:
         prefixes = tuple(str(p) for p in raw["arabic_prefixes"])
     except (KeyError, TypeError) as exc:
         raise ConfigError(f"loaded.yaml: invalid or missing key: {exc}") from None
+    # whole words, also inside hyphenated compounds ("regime-controlled", "pro-regime")
     patterns = tuple(
-        (re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE), neutral)
+        (re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE), neutral)
         for term, neutral in english
     )
     return LoadedLexicon(english, arabic, prefixes, patterns)

@@ -190,7 +190,7 @@ def summarize_with_llm(
     assert document.analysis is not None
     outcome = llm_summary(document, llm, template)
     if outcome.report.fell_back:
-        log.warning("summary: %s", outcome.report.label)
+        log.warning("%s: summary: %s", document.name, outcome.report.label)
     for note in outcome.rejected:
         log.info("rejected: %s", note)
     analysis = replace(document.analysis, summary=outcome.items)

@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import replace
 
+from ..lang.langid import is_english
 from ..model import Document, ModelsUsed, Progress
 from .translator import Translation, Translator
 
@@ -25,27 +26,36 @@ class TranslateStage:
 
     def __call__(self, document: Document) -> Document:
         sentences = document.sentences
-        # Boilerplate (subscribe prompts, "read also" links) is recognised, never translated.
-        wanted = [s.id for s in sentences if s.kind != "boilerplate"]
+        # Boilerplate (subscribe prompts, "read also" links) is recognised, never translated;
+        # English sentences in an Arabic article are kept as written.
+        english = {s.id for s in sentences if s.kind != "boilerplate" and is_english(s.source)}
+        wanted = [s.id for s in sentences if s.kind != "boilerplate" and s.id not in english]
         units = [sentences[i].source for i in wanted]
         translated = dict(zip(wanted, self.translator.translate(units, self.progress), strict=True))
+        for i in english:
+            translated[i] = Translation(sentences[i].source, 1, False, None, ())
         untranslated = Translation("", 1, False, None, ())
         results = [translated.get(s.id, untranslated) for s in sentences]
         filled = tuple(
             replace(s, translation=t.text, pieces=t.pieces, redecoded=t.redecoded)
             for s, t in zip(sentences, results, strict=True)
         )
-        warnings = [
-            f"sentence {s.id}: re-decoded by the repetition guard ({t.redecode_reason})"
-            for s, t in zip(filled, results, strict=True)
-            if t.redecode_reason
-        ] + [
-            f"sentence {s.id}: longer than the model's input limit, translated in {s.pieces} pieces"
-            for s in filled
-            if s.pieces > 1
-        ]
-        for warning in warnings:
-            log.warning(warning)
+        warnings = (
+            [f"sentence {i}: in English, kept as written (not translated)" for i in sorted(english)]
+            + [
+                f"sentence {s.id}: re-decoded by the repetition guard ({t.redecode_reason})"
+                for s, t in zip(filled, results, strict=True)
+                if t.redecode_reason
+            ]
+            + [
+                f"sentence {s.id}: longer than the model's input limit, "
+                f"translated in {s.pieces} pieces"
+                for s in filled
+                if s.pieces > 1
+            ]
+        )
+        for warning in grouped(warnings):
+            log.warning("%s: %s", document.name, warning)  # in batch, which file
         models = ModelsUsed(self.translator.spec.id, self.translator.describe())
         return replace(
             document,
@@ -54,6 +64,27 @@ class TranslateStage:
             warnings=(*document.warnings, *warnings),
             provided=document.provided | self.provides,
         )
+
+
+def grouped(warnings: list[str], shown: int = 8) -> list[str]:
+    """Per-sentence warnings as one line per kind ("sentences 1, 2, 5 and 37 more: re-decoded
+    by the repetition guard"): a long article's log stays readable; the JSON keeps each."""
+    kinds: dict[str, list[str]] = {}
+    for warning in warnings:
+        head, _, rest = warning.partition(": ")
+        if not head.startswith("sentence ") or not rest:
+            kinds.setdefault(warning, [])
+            continue
+        kind = re.sub(r"\(.*\)$", "", rest).strip()
+        kinds.setdefault(kind, []).append(head.removeprefix("sentence "))
+    lines = []
+    for kind, ids in kinds.items():
+        if len(ids) <= 1:
+            lines.append(f"sentence {ids[0]}: {kind}" if ids else kind)
+            continue
+        more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+        lines.append(f"sentences {', '.join(ids[:shown])}{more}: {kind}")
+    return lines
 
 
 class EnglishStage:

@@ -15,6 +15,8 @@ from .loader import load_backend
 
 log = logging.getLogger(__name__)
 
+_WINDOW = 2  # batches in flight per parallel worker
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -137,14 +139,21 @@ class Translator:
         decoded: list[Decoded | None] = [None] * len(pieces)
         done = 0
         batches = make_batches(lengths, self.spec.batch_tokens, backend.parallel_batches)
-        # Submitted together, batches run in parallel where the backend can (ct2 on CPU).
-        waiting = [(b, backend.submit([pieces[i] for i in b], self._params())) for b in batches]
-        for batch, outputs in waiting:
-            for index, output in zip(batch, outputs(), strict=True):
-                decoded[index] = output
-            done += len(batch)
-            if progress:
-                progress(done, len(pieces))
+        # Batches run in parallel where the backend can (ct2 on CPU), a window of them at a
+        # time: memory is bounded by the window, not the article, and Ctrl-C is seen between
+        # windows.
+        window = _WINDOW * max(1, backend.parallel_batches)
+        for opening in range(0, len(batches), window):
+            waiting = [
+                (b, backend.submit([pieces[i] for i in b], self._params()))
+                for b in batches[opening : opening + window]
+            ]
+            for batch, outputs in waiting:
+                for index, output in zip(batch, outputs(), strict=True):
+                    decoded[index] = output
+                done += len(batch)
+                if progress:
+                    progress(done, len(pieces))
         reasons: list[str | None] = [None] * len(pieces)
         for index, first in enumerate(decoded):
             assert first is not None

@@ -67,6 +67,7 @@ def _base_dict(document: Document) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "source_language": document.source_language,
+        "source": {"name": document.name, "encoding": document.encoding},
         "models": _models(document),
         "sentences": [
             {
