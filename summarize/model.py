@@ -35,6 +35,18 @@ Progress = Callable[[int, int], None]  # (units done, units in all), called as w
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """Where an article came from, as its reader found it (JSON `source`)."""
+
+    kind: str = "text"  # text, html, docx, pdf
+    url: str | None = None  # the page's address (fetched, or its canonical link)
+    site_name: str | None = None  # the site's name (names the outlet when the text does not)
+    author: str | None = None
+    date: str | None = None  # only when the page states it (YYYY-MM-DD)
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """An article as a reader produced it, before any processing."""
 
@@ -42,6 +54,7 @@ class Article:
     text: str  # the decoded text, line structure kept
     encoding: str = "utf-8"  # how its bytes were decoded
     warnings: tuple[str, ...] = ()  # what reading it found (bytes replaced, ...)
+    source: SourceInfo = field(default_factory=SourceInfo)  # its type and page metadata
 
 
 @dataclass(frozen=True)
@@ -222,6 +235,7 @@ class Document:
     name: str = "input"  # the input's name, for messages
     text: str = ""  # the article as read (before segmentation)
     encoding: str | None = None  # how the input's bytes were decoded (None: given as text)
+    source: SourceInfo = field(default_factory=SourceInfo)  # type and metadata of the input
     attributions: Attributions | None = None  # the attribution stage's findings
     provided: frozenset[str] = frozenset()  # facets the stages have filled in
 

@@ -160,6 +160,7 @@ def start(article: Article | str, options: RunOptions, name: str = "input") -> D
         name=article.name,
         text=article.text,
         encoding=encoding,
+        source=article.source,
         warnings=article.warnings,
         provided=frozenset({"text"}),
     )

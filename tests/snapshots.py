@@ -49,6 +49,7 @@ def cli_outputs(shared: Path | None) -> Iterator[tuple[str, str]]:
             for fmt in FORMATS:
                 args = [command, str(path), "-f", fmt, "--backend", "torch", "--device", "cpu"]
                 code, output = _cli(args)
+                output = output.replace(json.dumps(str(path))[1:-1], f"<{key}>")  # where it lies
                 yield f"{key}|ar|{command}|{fmt}", f"exit {code}\n{output}"
 
 

@@ -51,7 +51,8 @@ def test_file_stdin_and_run_agree(
     code, by_stdin, _ = _run(capsys, "-f", "json")  # `cat FILE | summarize -f json`
     assert code == 0
     assert by_file == by_run
-    assert json.loads(by_stdin)["source"] == {"name": "stdin", "encoding": "utf-8"}
+    source = json.loads(by_stdin)["source"]
+    assert (source["name"], source["type"], source["encoding"]) == ("stdin", "text", "utf-8")
     assert by_stdin == by_file.replace(json.dumps(str(fixture_article)), '"stdin"', 1)
     _stdin(monkeypatch, fixture_article.read_bytes())
     code, by_translate, _ = _run(capsys, "translate", "-", "-f", "json")
@@ -164,7 +165,7 @@ def _folder(root: Path) -> Path:
     (source / "b.md").write_bytes(article.decode("utf-8").encode("cp1256"))
     (source / "sub" / "c.txt").write_bytes(article)
     (source / "bad.txt").write_bytes(b"\x00\x01binary" * 20)
-    (source / "notes.pdf").write_bytes(b"%PDF")
+    (source / "notes.csv").write_bytes(b"a,b")  # not an article type: left alone
     return source
 
 

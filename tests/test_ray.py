@@ -41,7 +41,7 @@ def _archive(root: Path) -> Path:
     (source / "feature.md").write_bytes(article.encode("cp1256"))
     (source / "sub" / "report.txt").write_text(article, "utf-8")
     (source / "broken.txt").write_bytes(b"\x00\x01binary" * 20)
-    (source / "notes.pdf").write_bytes(b"%PDF")
+    (source / "notes.csv").write_bytes(b"a,b")  # not an article type: left alone
     return source
 
 
@@ -82,7 +82,7 @@ def test_ray_engine_writes_what_the_local_engine_writes(
     assert produced == _tree(local)  # byte for byte
     assert _manifest(ray) == _manifest(local)  # same files, statuses and errors, in input order
     statuses = {Path(name).name: status for name, status, _ in _manifest(ray)}
-    assert statuses["broken.txt"] == "failed" and "notes.pdf" not in statuses
+    assert statuses["broken.txt"] == "failed" and "notes.csv" not in statuses
     texts = {json.loads(data)["sentences"][0]["translation"] for data in produced.values()}
     assert len(texts) > 1  # different articles, not one output copied seven times
 

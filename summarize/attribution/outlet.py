@@ -262,9 +262,12 @@ class _Clues:
         return min(self.found.index(m) for m in members)
 
 
-def find_outlet(sentences: Sequence[Sentence], language: str) -> OutletFinding:
+def find_outlet(
+    sentences: Sequence[Sentence], language: str, site_name: str | None = None
+) -> OutletFinding:
     """The outlet as the article names it (source line, copyright, opening line, follow line,
-    whom its sources talk to, photo credits); nothing found: OutletFinding(None, None, None)."""
+    whom its sources talk to, photo credits); else the page's site name; nothing found:
+    OutletFinding(None, None, None)."""
     outlets = load_outlets()
     clues = _Clues(outlets.english if language == "en" else outlets.arabic, outlets)
     first_body = next((s.id for s in sentences if s.kind == "body"), None)
@@ -274,6 +277,10 @@ def find_outlet(sentences: Sequence[Sentence], language: str) -> OutletFinding:
         if sentence.kind == "body" or sentence.kind == "boilerplate":
             clues.addressees(sentence.source)
     found = clues.best()
+    if found is None and site_name:
+        latin = not any("\u0600" <= ch <= "\u06ff" for ch in site_name)
+        known = site_name if latin else _known(site_name, outlets)
+        return OutletFinding(site_name, known, "site name")
     if found is None:
         return OutletFinding(None, None, None)
     name, clue = found

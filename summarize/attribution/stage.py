@@ -30,7 +30,9 @@ class AttributeStage:
             gazetteer,
             [s.translation for s in body],
         )
-        outlet = find_outlet(document.sentences, document.source_language)
+        outlet = find_outlet(
+            document.sentences, document.source_language, document.source.site_name
+        )
         found = Attributions(tuple(results), discourse.parties(), outlet.source, outlet.name)
         return replace(document, attributions=found, provided=document.provided | self.provides)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from .plan import (
     record,
     render_article,
 )
+from .urls import PageReader
 
 if TYPE_CHECKING:
     from ..translation.translator import Translator
@@ -56,14 +58,19 @@ def run_batch(
     """
     pairs = pending(options)
     reads: dict[int, Future[Article]] = {}
+    pages = PageReader(options.out_dir, options.delay) if options.urls else None
+    # an address as given (a Path would fold its "//"), else the file
+    names = list(options.urls) if options.urls else [str(p[0]) for p in pairs]
 
     def read_ahead(index: int) -> None:
         if index < len(pairs) and pairs[index][2] and index not in reads:
-            reads[index] = reader.submit(read_article, pairs[index][0])
+            read = pages.read if pages is not None else read_article
+            reads[index] = reader.submit(read, names[index])
 
     with (
         open_manifest(options) as manifest,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="read") as reader,
+        closing(pages) if pages is not None else nullcontext(),
     ):
         for index, (source, output, todo) in enumerate(pairs):
             read_ahead(index)
@@ -82,6 +89,6 @@ def run_batch(
                 except Exception as exc:  # a bad file (or a bug on one) must not end the folder
                     status, error = "failed", failure(exc, source)
             seconds = round(time.perf_counter() - started, 3)
-            result = FileResult(str(source), str(output), status, error, seconds, warnings)
+            result = FileResult(names[index], str(output), status, error, seconds, warnings)
             record(manifest, result)
             yield result

@@ -38,6 +38,8 @@ class BatchOptions:
     run: RunOptions = field(default_factory=RunOptions)  # what each article goes through
     summary: bool = True  # attribute claims and summarize (False: translation only)
     summarizer: Stage | None = None  # rewrites the rules summary (the LLM's); None: the rules one
+    urls: tuple[str, ...] = ()  # web addresses to fetch instead of a folder (in_dir unused)
+    delay: float = 1.0  # seconds between two requests to the same host
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ class FileResult:
 def check_folders(options: BatchOptions) -> None:
     """Refuse a missing input folder and an output folder inside the input folder."""
     in_dir, out_dir = options.in_dir.resolve(), options.out_dir.resolve()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{options.out_dir}: exists and is not a folder")
+    if options.urls:
+        return
     if not in_dir.is_dir():
         raise InputError(f"{options.in_dir}: no such folder")
     if out_dir == in_dir or in_dir in out_dir.parents:
@@ -69,8 +75,14 @@ def plan(options: BatchOptions) -> list[tuple[Path, Path]]:
     """(input, output) pairs, sorted; outputs mirror the input tree with the format's suffix.
 
     Two inputs that would share an output name (a.txt and a.md as JSON) keep their full name
-    (a.txt.json, a.md.json).
+    (a.txt.json, a.md.json). With addresses: each address (as a Path of its text) and its
+    output, named from the address, in the list's order.
     """
+    if options.urls:
+        from .urls import output_stem
+
+        suffix = WRITERS[options.fmt].suffix
+        return [(Path(u), options.out_dir / f"{output_stem(u)}{suffix}") for u in options.urls]
     pattern = "**/*" if options.recursive else "*"
     inputs = sorted(
         p
@@ -97,6 +109,8 @@ def pending(options: BatchOptions) -> list[tuple[Path, Path, bool]]:
     A file is to do when --force is given or its output is missing or older than the input.
     """
     check_folders(options)
+    if options.urls:  # a page once done is done: its output exists
+        return [(s, o, options.force or not o.exists()) for s, o in plan(options)]
     return [
         (source, output, options.force or not is_fresh(source, output))
         for source, output in plan(options)

@@ -144,6 +144,14 @@ class FolderFlags:
     translate_only: Annotated[
         bool, typer.Option("--translate-only", help="Translation only, no summary.")
     ] = False
+    urls: Annotated[
+        Path | None,
+        typer.Option("--urls", help="A file of web addresses, one per line, instead of a folder."),
+    ] = None
+    delay: Annotated[
+        float,
+        typer.Option("--delay", min=0, help="--urls: seconds between requests to the same host."),
+    ] = 1.0
 
 
 @dataclass(frozen=True)

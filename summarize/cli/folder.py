@@ -95,7 +95,12 @@ def _report(ui: Ui, results: Iterator[FileResult], bar: Bar | None, ray: bool) -
 @app.command()
 @with_flags
 def batch(
-    in_dir: Annotated[Path, typer.Argument(help="Folder of .txt/.md articles.")],
+    in_dir: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder of articles (.txt .md .html .htm .docx .pdf).", show_default=False
+        ),
+    ] = None,
     *,
     folder: FolderFlags,
     ray: RayFlags,
@@ -109,14 +114,22 @@ def batch(
     from ..model import RunOptions
 
     shown = make_ui(ui)
+    urls = folder.urls
+    if (in_dir is None) == (urls is None):
+        raise InputError("give a folder, or --urls FILE (one of the two)")
     engine = engine_options(model)
     ray_options = _ray_options(ray, ui.debug)
+    if urls is not None and ray_options is not None:
+        raise InputError("--urls runs on the local engine (fetching politely, one page at a time)")
+    from ..batch.urls import read_urls
+
+    addresses = tuple(read_urls(urls)) if urls is not None else ()
     if folder.translate_only and summary.summarizer == "llm":
         raise InputError("--summarizer llm writes a summary; --translate-only writes none")
     # On a cluster the summarizer need not be on this machine: the actors load it.
     here = ray_options is None or ray_options.address is None
     options = BatchOptions(
-        in_dir,
+        in_dir or Path(),
         folder.out_dir,
         doc.fmt,
         folder.recursive,
@@ -124,6 +137,8 @@ def batch(
         RunOptions(doc.source_lang, outlet=summary.outlet, max_sentences=doc.max_sentences),
         summary=not folder.translate_only,
         summarizer=make_summarizer(summary, engine, check=here),
+        urls=addresses,
+        delay=folder.delay,
     )
     with progress_bar(shown, "Files") as bar:
         results = _results(options, model, engine, ray_options, bar)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..lang.boilerplate import is_boilerplate
 from ..lang.normalize import normalize_text
 from ..lang.quotes import quote_spans
 from ..model import Segment, SentenceKind
+from .noise import NoiseClassifier
 from .rules import SegmentationRules, load_rules
 
 _CLOSERS_AFTER_END = set("”»›\"')]’")
@@ -98,18 +98,19 @@ def segment_article(text: str, rules: SegmentationRules | None = None) -> list[S
     """Normalise and segment an article: one paragraph per non-empty line.
 
     The first line, when heading-like, is the headline; later heading-like lines are headings;
-    each is one unit. Boilerplate lines (subscribe prompts, "read also" links, copyright lines:
-    data/boilerplate.yaml) are one unit of kind "boilerplate". Other lines are split into body
-    sentences.
+    each is one unit. Web noise and boilerplate (prompts, bylines, captions, tags, widgets:
+    noise.py) are one unit of kind "boilerplate", never the headline. Other lines are split into
+    body sentences.
     """
     rules = rules or load_rules()
     segments: list[Segment] = []
     paragraph = 0
+    noise = NoiseClassifier()
     for line in normalize_text(text).split("\n"):
         if not line:
             continue
         heading = _heading_text(line, rules)
-        if is_boilerplate(line):
+        if noise.classify(line.lstrip("#").strip()) is not None:
             segments.append(Segment(paragraph=paragraph, kind="boilerplate", text=line))
         elif heading is not None:
             kind: SentenceKind = (

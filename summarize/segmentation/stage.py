@@ -24,6 +24,11 @@ class SegmentStage:
         segments = segment_article(document.text)
         if not segments:
             raise InputError(f"{document.name}: empty input")
+        if all(s.kind == "boilerplate" for s in segments):
+            raise InputError(
+                f"{document.name}: no article text, only page furniture "
+                f"({len(segments)} lines: menus, bylines, captions, prompts)"
+            )
         if self.max_sentences and len(segments) > self.max_sentences:
             raise InputError(
                 f"{document.name}: {len(segments):,} sentences, more than --max-sentences "

@@ -67,7 +67,7 @@ def _base_dict(document: Document) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "source_language": document.source_language,
-        "source": {"name": document.name, "encoding": document.encoding},
+        "source": _source(document),
         "models": _models(document),
         "sentences": [
             {
@@ -82,6 +82,20 @@ def _base_dict(document: Document) -> dict[str, Any]:
             for s in document.sentences
         ],
         "warnings": list(document.warnings),
+    }
+
+
+def _source(document: Document) -> dict[str, Any]:
+    info = document.source
+    return {
+        "name": document.name,
+        "type": info.kind,
+        "encoding": document.encoding,
+        "url": info.url,
+        "site_name": info.site_name,
+        "author": info.author,
+        "date": info.date,
+        "title": info.title,
     }
 
 
