@@ -13,7 +13,15 @@ from typing import Literal
 
 SentenceKind = Literal["headline", "heading", "body", "boilerplate"]
 ClaimKind = Literal[
-    "statement", "accusation", "demand", "denial", "threat", "report", "assessment", "event"
+    "statement",
+    "accusation",
+    "demand",
+    "denial",
+    "threat",
+    "report",
+    "assessment",
+    "event",
+    "commentary",  # the outlet's own opinion (evaluative words, questions): never stated as fact
 ]
 CLAIM_KINDS: tuple[ClaimKind, ...] = (
     "statement",
@@ -24,6 +32,7 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     "report",
     "assessment",
     "event",
+    "commentary",
 )
 Voice = Literal["attributed", "outlet"]
 Gender = Literal["m", "f", "p"]  # of an Arabic verb: he, she (or a non-human plural), they
@@ -110,6 +119,24 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class DisputeAccount:
+    """One party's side of a dispute."""
+
+    party: str
+    figure: str  # the number as the party gives it
+    claim_ids: tuple[int, ...]  # the claims it rests on
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Parties giving different figures of one kind (deaths, injuries, ...)."""
+
+    what: str  # the kind of figure: deaths, injuries, arrests, trucks, displaced
+    label: str  # how an item names it ("Death toll")
+    accounts: tuple[DisputeAccount, ...]  # each party's figure, in the article's order
+
+
+@dataclass(frozen=True)
 class SummaryItem:
     """One line of the summary."""
 
@@ -139,6 +166,7 @@ class Analysis:
     summary: tuple[SummaryItem, ...]  # most important first
     loaded_terms: tuple[LoadedTerm, ...]  # in reading order
     outlet_source: str | None = None  # how the text names the outlet (its own language)
+    disputes: tuple[Dispute, ...] = ()  # parties giving different figures of one kind
 
 
 @dataclass(frozen=True)

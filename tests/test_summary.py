@@ -29,7 +29,7 @@ def test_summary_shape_and_traceability(documents: list[Document]) -> None:
     for document in documents:
         analysis = document.analysis
         assert analysis is not None
-        assert 4 <= len(analysis.summary) <= 8
+        assert 3 <= len(analysis.summary) <= 8
         claims = {c.id: c for c in analysis.claims}
         body = {s.id for s in document.sentences if s.kind == "body"}
         for item in analysis.summary:
@@ -75,8 +75,13 @@ def test_loaded_words_outlet_voice_and_party_voice() -> None:
         "the “regime” and its “militias” attacked"
     )
     # inflections and compounds are caught too (the evaluator counts them the same way)
-    assert neutralize("in regime-controlled areas, pro-regime militias and the regime's army") == (
-        "in government-controlled areas, pro-government armed groups and the government's army"
+    assert neutralize("in regime-controlled areas, pro-regime militias and the regime's aims") == (
+        "in government-controlled areas, pro-government armed groups and the government's aims"
+    )
+    # inside a name or a title a loaded word is quoted as the writer's, never rewritten
+    assert neutralize("the occupation army said") == "the “occupation” army said"
+    assert neutralize("the Martyrs Brigade said", protect=["the Martyrs Brigade"]) == (
+        "the “Martyrs” Brigade said"
     )
     assert [m[2] for m in english_matches("Regime-held towns")] == ["government"]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lang.arabic import tokenize
-from ..lang.loaded import arabic_matches, english_matches, neutralize
+from ..lang.commentary import is_commentary
+from ..lang.loaded import arabic_matches, english_matches, quote_loaded
 from ..lang.quotes import inside, outermost, quote_spans
-from ..model import Attribution, Attributions, Claim, LoadedTerm, Party, Sentence
+from ..model import Attribution, Attributions, Claim, ClaimKind, LoadedTerm, Party, Sentence
 
 OUTLET = "the outlet"  # stands in for the outlet's name when the article never gives it
 
@@ -33,20 +34,21 @@ def build_claim(
     text = sentence.translation
     quotes = quotations(text)
     if attribution.party is None:
-        return Claim(index, (sentence.id,), "outlet", outlet, None, None, "event", text, quotes)
+        kind: ClaimKind = "commentary" if is_commentary(sentence.source, text) else "event"
+        return Claim(index, (sentence.id,), "outlet", outlet, None, None, kind, text, quotes)
     party = parties[attribution.party]
     source = attribution.span or party.spans[-1]
 
     def name(key: str | None) -> str | None:
         if key is None:
             return None
-        return neutralize(names.get(key, parties[key].spans[-1]))
+        return quote_loaded(names.get(key, parties[key].spans[-1]))  # a name is never rewritten
 
     return Claim(
         index,
         (sentence.id,),
         "attributed",
-        neutralize(names.get(party.key, source)),
+        quote_loaded(names.get(party.key, source)),
         source,
         attribution.cue,
         attribution.kind,

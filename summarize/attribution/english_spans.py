@@ -14,6 +14,7 @@ from .lexicon_en import EnglishCue, load_english
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*"
     r"|[A-Z][\w' .-]{0,40}? \([^)]{1,40}\) [-–—] "  # Mogadishu (Outlet) –
+    r"|[A-Z][a-z]{2,20}-[A-Z]{2,6} "  # Baghdad-INA
     r"|[A-Z][\w' .-]{0,30}\|\s*[A-Z][\w' .-]{0,30}:\s)"  # Outlet Net| City:
 )
 _OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document

@@ -214,6 +214,7 @@ def ray_session(ray: Any, options: RayOptions) -> Iterator[bool]:
     try:
         ray.init(**init)
     except Exception as exc:  # ConnectionError, a bad address, a version mismatch...
+        ray.shutdown()  # a half-started local instance would outlive the error (and the run)
         where = "start a local Ray instance" if local else f"connect to Ray at {options.address}"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EngineError(f"cannot {where}: {reason}") from exc

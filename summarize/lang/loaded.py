@@ -91,23 +91,51 @@ def arabic_matches(
     return found
 
 
-def _rewrite(text: str, rewrite: Callable[[str, str], str], lexicon: LoadedLexicon | None) -> str:
-    """`text` with each loaded word outside quotations replaced by rewrite(word, neutral)."""
+# Nouns that make a loaded word part of a name or a title ("occupation army", "the regime's
+# spokesman"): there it is quoted as the writer's word, never rewritten.
+_NAME_HEADS = re.compile(
+    r"^(?:'s)?\s+(?:army|forces|force|authorities|authority|government|police|state|soldiers|"
+    r"troops|spokesman|spokesperson|spokeswoman|media|leaders|leader|officials|radio|channel|"
+    r"intelligence|navy|air force|prisons)\b",
+    re.IGNORECASE,
+)
+
+
+def _protected(text: str, protect: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the names in `protect` stand in `text` (case-insensitive)."""
+    spans = []
+    for name in protect:
+        if name:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text, re.I)]
+    return spans
+
+
+def _rewrite(
+    text: str,
+    rewrite: Callable[[str, str], str],
+    lexicon: LoadedLexicon | None,
+    protect: Sequence[str] = (),
+) -> str:
+    """`text` with each loaded word outside quotations replaced by rewrite(word, neutral); in a
+    name or a title (a name in `protect`, or a word like "army" after it) it is quoted."""
     spans = quote_spans(text)
+    names = _protected(text, protect)
     out, last = [], 0
     for start, end, neutral in english_matches(text, lexicon):
         if inside(start, spans):
             continue
         out.append(text[last:start])
-        out.append(rewrite(text[start:end], neutral))
+        named = any(s <= start < e for s, e in names) or _NAME_HEADS.match(text[end:])
+        out.append(f"“{text[start:end]}”" if named else rewrite(text[start:end], neutral))
         last = end
     out.append(text[last:])
     return "".join(out)
 
 
-def neutralize(text: str, lexicon: LoadedLexicon | None = None) -> str:
-    """The outlet's voice: loaded words outside quotations replaced by neutral wording."""
-    rewritten = _rewrite(text, lambda _, neutral: neutral, lexicon)
+def neutralize(text: str, lexicon: LoadedLexicon | None = None, protect: Sequence[str] = ()) -> str:
+    """The outlet's voice: loaded words outside quotations replaced by neutral wording (quoted
+    instead inside a name or a title: "the “occupation” army", never "the presence army")."""
+    rewritten = _rewrite(text, lambda _, neutral: neutral, lexicon, protect)
     return re.sub(r"\s{2,}", " ", rewritten).replace(" ,", ",").strip()
 
 

@@ -11,15 +11,33 @@ from ..model import Claim, SummaryItem
 from .settings import SummaryRules, load_summary_rules
 from .wording import item_text
 
+_AR_SUFFIXES = ("ون", "ين", "ات", "ان", "ها", "ة")  # plural, dual, feminine, her/its
+_AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال")  # and/so/with/for + the article
+
+
+def _stem(word: str) -> str:
+    """A light stem, enough to match a word with its plural or its article-and-conjunction
+    form ("المزارعون" with "المزارعين", "farmers" with "farmer"); never a dictionary lemma."""
+    if not word.isascii():
+        for prefix in _AR_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        for suffix in _AR_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
 
 def content_words(text: str, rules: SummaryRules) -> set[str]:
-    """Content words of English or Arabic text (Arabic folded, without the article)."""
+    """Content words of English or Arabic text, lightly stemmed (Arabic folded)."""
     words = set()
     for token in tokenize(text):
         word = token.norm
         if len(word) < 3 or not word.isalpha() or word in rules.function_words:
             continue
-        words.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
+        words.add(_stem(word))
     return words
 
 
@@ -40,22 +58,38 @@ def _scores(
     return scores
 
 
-def _partner(index: int, claims: Sequence[Claim], placed: set[int]) -> int | None:
-    """The claim of the same party and voice in the sentence next to `index`, if free."""
-    for j in (index + 1, index - 1):
-        if (
-            0 <= j < len(claims)
-            and j not in placed
-            and claims[j].party == claims[index].party
-            and claims[j].voice == claims[index].voice
-        ):
-            return j
-    return None
+def _partner(
+    index: int, claims: Sequence[Claim], placed: set[int], scores: list[float]
+) -> int | None:
+    """The party's next best claim still free (same voice): it joins the item ("... and
+    warned ..."), so a party's main claims read as one line."""
+    mine = [
+        j
+        for j in range(len(claims))
+        if j != index
+        and j not in placed
+        and claims[j].party == claims[index].party
+        and claims[j].voice == claims[index].voice == "attributed"
+    ]
+    return max(mine, key=lambda j: (scores[j], -abs(j - index))) if mine else None
+
+
+def item_count(claims: Sequence[Claim], rules: SummaryRules) -> int:
+    """As many items as the article needs: about one per `sentences_per_item` claims (one
+    claim per body sentence), between min_items and max_items, at least one per party."""
+    parties = len({c.party for c in claims})
+    wanted = max(-(-len(claims) // rules.sentences_per_item), rules.min_items, parties)
+    return min(wanted, rules.max_items, len(claims))
 
 
 def _groups(claims: Sequence[Claim], scores: list[float], rules: SummaryRules) -> list[list[int]]:
     """Which claims make each item, best first: every party's best claim first."""
-    order = sorted(range(len(claims)), key=lambda i: (-scores[i], i))
+    count = item_count(claims, rules)
+    # the outlet's commentary is never stated as fact: it is left out
+    order = sorted(
+        (i for i in range(len(claims)) if claims[i].kind != "commentary"),
+        key=lambda i: (-scores[i], i),
+    )
     chosen: list[int] = []
     for index in order:  # the best claim of each party first: every side is heard
         if claims[index].party not in {claims[c].party for c in chosen}:
@@ -67,14 +101,30 @@ def _groups(claims: Sequence[Claim], scores: list[float], rules: SummaryRules) -
         if index in placed:
             continue
         group = [index]
-        partner = _partner(index, claims, placed)
-        if partner is not None and len(groups) + 1 >= rules.min_items:
+        partner = _partner(index, claims, placed, scores)
+        if partner is not None:
             group = sorted([index, partner])
         placed.update(group)
         groups.append(group)
-        if len(groups) == rules.max_items:
+        if len(groups) == count:
             break
     return groups
+
+
+def _best(group: list[int], claims: Sequence[Claim], scores: list[float]) -> Claim:
+    """The group's claim that ranked best."""
+    return claims[max(group, key=lambda i: scores[i])]
+
+
+def _duplicate(text: str, kept: list[str], rules: SummaryRules) -> bool:
+    """True when `text` says what an item already kept says (near-duplicates too)."""
+    mine = content_words(text, rules)
+    for other in kept:
+        theirs = content_words(other, rules)
+        union = mine | theirs
+        if union and len(mine & theirs) / len(union) >= rules.duplicate_overlap:
+            return True
+    return False
 
 
 def summarize_claims(
@@ -84,25 +134,38 @@ def summarize_claims(
     cues: EnglishLexicon | None = None,
     rules: SummaryRules | None = None,
 ) -> list[SummaryItem]:
-    """4 to 8 items, most important first; every party's main claim is in.
+    """3 to 8 items (about one per three claims), most important first; every party heard.
 
     Importance: the lead, the kind of claim, words shared with other claims and with the
     headline and sub-headings, numbers, quotations. Word features read `sources` (each claim's
     source text) when given, so they do not depend on the translation.
 
-    A party's claim from the sentence right after another of its claims may join that item
-    ("... and accused ..."), so related statements read as one.
+    A party's next best claim may join its item ("... and accused ...") when the two fit in
+    about `target_words` + 12 words together.
     """
     cues = cues or load_english()
     rules = rules or load_summary_rules()
     if not claims:
         return []
-    items = []
-    for group in _groups(claims, _scores(claims, headline, sources, rules), rules):
+    items: list[SummaryItem] = []
+    scores = _scores(claims, headline, sources, rules)
+    names = sorted({c.party for c in claims}, key=len, reverse=True)
+    # near-duplicates are judged on the source text when given: a rough translation of two
+    # different sentences can share its few words, the source cannot
+    texts = list(sources) if sources else [c.text for c in claims]
+    kept: list[str] = []
+    for group in _groups(claims, scores, rules):
         members = [claims[i] for i in group]
+        if _duplicate(texts[group[0]], kept, rules):
+            continue  # an article that repeats its lead: one item
+        kept += [texts[i] for i in group]
+        text = item_text(members[0].party, members, cues, rules, names)
+        if len(members) > 1 and len(text.split()) > rules.target_words + 12:
+            members = [_best(group, claims, scores)]  # too long together: the better one
+            text = item_text(members[0].party, members, cues, rules, names)
         items.append(
             SummaryItem(
-                text=item_text(members[0].party, members, cues, rules),
+                text=text,
                 party=members[0].party,
                 claim_ids=tuple(c.id for c in members),
                 sentence_ids=tuple(s for c in members for s in c.sentence_ids),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,8 +17,14 @@ class SummaryRules:
 
     min_items: int  # fewest items (when there are enough claims)
     max_items: int  # most items
+    sentences_per_item: int  # about one item per this many body sentences
+    target_words: int  # compression aims at this many words per item
+    max_words: int  # and never leaves more
+    duplicate_overlap: float  # content-word overlap at which two items say the same thing
     kind_weights: dict[ClaimKind, float]  # how much each kind of claim weighs in ranking
-    allowed_verbs: frozenset[str]  # reporting verbs kept as written; others become "said"
+    side_taking_in_items: frozenset[str]  # reporting verbs an item replaces with "said"
+    drop_phrases: tuple[re.Pattern[str], ...]  # adverbials compression drops anywhere
+    secondary_openers: tuple[str, ...]  # ", adding ...": clauses compression drops first
     function_words: frozenset[str]  # not content words
     outlet_openers: tuple[str, ...]  # "However, ..." dropped in the outlet's voice
     lower_after_according: frozenset[str]  # lower-cased after "According to X, "
@@ -46,8 +53,16 @@ def load_summary_rules() -> SummaryRules:
         return SummaryRules(
             min_items=int(raw["min_items"]),
             max_items=int(raw["max_items"]),
+            sentences_per_item=int(raw["sentences_per_item"]),
+            target_words=int(raw["target_words"]),
+            max_words=int(raw["max_words"]),
+            duplicate_overlap=float(raw["duplicate_overlap"]),
             kind_weights=weights,
-            allowed_verbs=_words(raw, "allowed_verbs"),
+            side_taking_in_items=_words(raw, "side_taking_in_items"),
+            drop_phrases=tuple(re.compile(str(p), re.IGNORECASE) for p in raw["drop_phrases"]),
+            secondary_openers=tuple(
+                sorted((str(w).lower() for w in raw["secondary_openers"]), key=len, reverse=True)
+            ),
             function_words=_words(raw, "function_words"),
             outlet_openers=tuple(str(v).lower() for v in raw["outlet_openers"]),
             lower_after_according=_words(raw, "lower_after_according"),
@@ -59,5 +74,5 @@ def load_summary_rules() -> SummaryRules:
                 for k, v in raw["neutral_verbs"].items()
             },
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise ConfigError(f"summary.yaml: invalid or missing key: {exc}") from None

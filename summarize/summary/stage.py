@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, SummarizerReport
+from .disputes import dispute_item, find_disputes
 from .rules import summarize_claims
 
 
 class RulesSummaryStage:
-    """4 to 8 neutral items over the claims, every party heard."""
+    """3 to 8 neutral items over the claims, every party heard, and an item per dispute."""
 
     name = "summary"
     requires = frozenset({"claims"})
@@ -19,12 +20,16 @@ class RulesSummaryStage:
         analysis = document.analysis
         assert analysis is not None, "the summary stage runs after the claims stage"
         headings = [s.source for s in document.sentences if s.kind in {"headline", "heading"}]
-        items = summarize_claims(
-            analysis.claims, " ".join(headings), [s.source for s in document.body()]
-        )
+        sources = [s.source for s in document.body()]
+        items = summarize_claims(analysis.claims, " ".join(headings), sources)
+        disputes = find_disputes(analysis.claims, sources)
+        for dispute in disputes:  # side by side, after the first item of a party involved
+            involved = {a.party for a in dispute.accounts}
+            at = next((i + 1 for i, item in enumerate(items) if item.party in involved), 0)
+            items.insert(at, dispute_item(dispute, analysis.claims))
         return replace(
             document,
-            analysis=replace(analysis, summary=tuple(items)),
+            analysis=replace(analysis, summary=tuple(items), disputes=tuple(disputes)),
             models=replace(document.models, summarizer=SummarizerReport()),
             provided=document.provided | self.provides,
         )

@@ -83,6 +83,11 @@ def verify(item: Proposal, document: Document, gazetteer: Gazetteer | None = Non
         problems.append(f"mixes the claims of several parties: {', '.join(parties)}")
     elif parties and not _named(parties[0], item.text):
         problems.append(f"does not name the party of its claims, {parties[0]}")
+    length = len(item.text.split())
+    if length > rules.max_words:
+        problems.append(f"has {length} words, more than {rules.max_words}")
+    if any(c.kind == "commentary" for c in cited):
+        problems.append("states the outlet's commentary (its opinion) as a summary item")
     problems += _quotes_and_numbers(item, document, cited)
     problems += _wording(item, analysis, document, gazetteer, rules)
     if cited:

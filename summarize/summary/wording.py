@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..attribution.lexicon_en import EnglishLexicon
 from ..lang.loaded import neutralize, quote_loaded
 from ..model import Claim
+from .compress import compress
 from .settings import SummaryRules
 
 _KEEP_CAPITAL = ("I ", "US", "UN")  # sentence openings never lower-cased
@@ -35,43 +37,84 @@ def lower_first(text: str, rules: SummaryRules) -> str:
 def _content_after_cue(
     text: str, cues: EnglishLexicon, rules: SummaryRules
 ) -> tuple[str, str] | None:
-    """(verb, rest) when the English sentence reads "<party> <cue> <rest>"."""
+    """(verb, rest) when the English sentence reads "<party> <cue> <rest>": the verb as the
+    source wrote it with its complement ("told Reuters that", "appealed to X for"), except a
+    verb that takes sides, which becomes "said" ("revealed to X that" -> "told X that")."""
     match = cues.pattern.search(text)
     if not match or match.start() > 0.6 * len(text):
         return None
     verb = match.group(1).lower()
-    rest = text[match.end() :].strip()
-    if verb not in rules.allowed_verbs:
-        verb = "said"
-        rest = re.sub(r"^(out|that)\b\s*", lambda m: "that " if m.group(1) == "that" else "", rest)
+    rest = text[match.end() :].strip(" ,")
+    relayed = re.match(r"^.{0,120}? as saying,? (that )?", rest)
+    if relayed:  # "quoted a source as saying that ...": the source said it
+        verb, rest = "said", ("that " if relayed.group(1) else "") + rest[relayed.end() :]
+    if verb.split()[0] in rules.side_taking_in_items:
+        if rest.lower().startswith("to "):
+            verb, rest = "told", rest[3:]
+        else:
+            verb = "said"
+            rest = re.sub(r"^out\b\s*", "", rest)
     return verb, rest.rstrip(" .")
 
 
-def clause(claim: Claim, cues: EnglishLexicon, rules: SummaryRules) -> tuple[str, str]:
-    """(verb phrase, content) of one claim, in neutral wording."""
+def _without_own_name(rest: str, party: str) -> str:
+    """ "said in sports circles that ..." for the party "sports circles": the place is the party."""
+    found = re.match(r"^(?:in|among|within|from) (.{1,60}?) (that\b.*)$", rest, re.IGNORECASE)
+    if not found:
+        return rest
+    shared = set(found.group(1).lower().split()) & set(party.lower().split())
+    return found.group(2) if len(shared) >= 1 and len(shared) * 2 >= len(party.split()) else rest
+
+
+def clause(
+    claim: Claim,
+    cues: EnglishLexicon,
+    rules: SummaryRules,
+    budget: int | None = None,
+    limit: int | None = None,
+    names: Sequence[str] = (),
+) -> tuple[str, str]:
+    """(verb phrase, content) of one claim, in neutral wording, compressed to `budget` words
+    and never more than `limit`."""
     if claim.voice == "outlet":
         openers = "|".join(map(re.escape, rules.outlet_openers))
         text = re.sub(rf"^({openers}),\s*", "", claim.text, flags=re.IGNORECASE)
-        return "reported", neutralize(text).rstrip(" .")
+        content = compress(neutralize(text, protect=names), rules, budget, limit)
+        return "reported", content.rstrip(" .")
     according = re.search(r"\baccording to [^,]+,\s*(.+)$", claim.text, re.IGNORECASE)
     if according and according.start() < 0.5 * len(claim.text):
-        return "according to", quote_loaded(according.group(1).rstrip(" ."))
+        content = compress(according.group(1).rstrip(" ."), rules, budget, limit)
+        return "according to", quote_loaded(content)
     found = _content_after_cue(claim.text, cues, rules)
     if found:
         verb, rest = found
-        return verb, quote_loaded(rest)
-    verb = rules.neutral_verbs.get(claim.kind, "said")
-    return verb, f"“{claim.text.rstrip(' .')}”"
+        rest = _without_own_name(rest, claim.party)
+        return verb, quote_loaded(compress(rest, rules, budget, limit).rstrip(" ."))
+    # no reporting verb in the English (a machine translation that lost it): the sentence as
+    # the party's account, not quoted (it is the translation, not their words)
+    content = compress(claim.text.rstrip(" ."), rules, budget, limit)
+    return "according to", quote_loaded(content)
 
 
-def item_text(party: str, claims: list[Claim], cues: EnglishLexicon, rules: SummaryRules) -> str:
-    """One summary item for a party's claims (one claim, or two joined with "and")."""
-    clauses = [clause(c, cues, rules) for c in claims]
+def item_text(
+    party: str,
+    claims: list[Claim],
+    cues: EnglishLexicon,
+    rules: SummaryRules,
+    names: Sequence[str] = (),
+) -> str:
+    """One summary item for a party's claims (one claim, or two joined with "and"); `names`
+    are the article's parties (a loaded word in one is quoted, never rewritten)."""
+    overhead = len(party.split()) + 3  # the party, the verb, "According to"
+    budget = max(8, rules.target_words - overhead)
+    limit = max(10, rules.max_words - overhead)
+    share = budget if len(claims) == 1 else max(8, budget * 2 // 3)
+    clauses = [clause(c, cues, rules, share, limit // len(claims), names) for c in claims]
     if claims[0].voice == "outlet":
         body = "; ".join(lower_first(content, rules) for _, content in clauses)
-        return f"According to {party}, {body}."
+        return _end(f"According to {party}, {body}")
     if clauses[0][0] == "according to":
-        first = f"According to {party}, {clauses[0][1]}"
+        first = f"According to {party}, {lower_first(clauses[0][1], rules)}"
     else:
         first = f"{capitalize(party)} {clauses[0][0]} {clauses[0][1]}"
     rest = [
@@ -79,4 +122,9 @@ def item_text(party: str, claims: list[Claim], cues: EnglishLexicon, rules: Summ
         for verb, content in clauses[1:]
     ]
     text = " and ".join([first.strip(), *rest])
-    return re.sub(r"\s+([:,;])", r"\1", text) + "."
+    return _end(re.sub(r"\s+([:,;])", r"\1", text))
+
+
+def _end(text: str) -> str:
+    """A full stop, unless the text ends with the "…" of a cut."""
+    return text if text.endswith("…") else f"{text}."

@@ -43,6 +43,17 @@ def _analysis_dict(analysis: Analysis) -> dict[str, Any]:
             }
             for i in analysis.summary
         ],
+        "disputes": [
+            {
+                "what": d.what,
+                "label": d.label,
+                "accounts": [
+                    {"party": a.party, "figure": a.figure, "claim_ids": list(a.claim_ids)}
+                    for a in d.accounts
+                ],
+            }
+            for d in analysis.disputes
+        ],
         "loaded_terms": [
             {
                 "term": t.term,

@@ -1,0 +1,122 @@
+"""Compression of a claim's content by rules over its structure (data/summary.yaml).
+
+In order, until the content fits `target_words`: drop the adverbials that repeat the lead (days,
+"in a statement issued on ...", "for its part"), asides in brackets and "as saying" relays;
+then drop secondary clauses (", adding that ...", ", which ...", ", including ...", "; ..."),
+first those that hold no number, negation or quotation, then the others. The core clause (up to
+the first secondary clause) is never cut inside: its numbers, negations, quotations and the
+verb's object stay. Only a core longer than `max_words` is cut, at a comma, and marked "…".
+
+The rules read punctuation and a few function words, so they hold on machine-translated English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .settings import SummaryRules
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|without|none|neither)\b|n't\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\((?![A-Z]{2,8}\))[^()]{10,}\)")  # not an acronym: "(SDF)" stays
+_QUOTE_OPEN = '“«"'
+
+
+def words(text: str) -> int:
+    """How many words `text` has."""
+    return len(text.split())
+
+
+def _weighty(clause: str) -> bool:
+    """A clause that holds a number, a negation or a quotation (dropped last)."""
+    return bool(
+        re.search(r"\d", clause) or _NEGATION.search(clause) or any(q in clause for q in '“«"')
+    )
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    opened = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+_PARENTHETICAL = ("which", "who", "whose", "whom", "where")  # close at the next comma
+
+
+def _secondary(text: str, rules: SummaryRules) -> list[tuple[int, int]]:
+    """Where the secondary clauses stand, in order: a relative clause up to the next comma (it
+    may sit inside the sentence: "the resolution, which ..., comes"), any other up to the next
+    secondary clause (", describing them as ..., noting that ..." are two)."""
+    openers = "|".join(re.escape(o) for o in rules.secondary_openers)
+    pattern = re.compile(rf"(?:,|;| -) (?=((?:{openers}))\b)|; ", re.IGNORECASE)
+    starts = [
+        (m.start(), (m.group(1) or "").lower())
+        for m in pattern.finditer(text)
+        if not _inside_quotes(text, m.start())
+    ]
+    spans: list[tuple[int, int]] = []
+    for index, (start, opener) in enumerate(starts):
+        if spans and start < spans[-1][1]:
+            continue
+        following = [s for s, _ in starts[index + 1 :]]
+        end = following[0] if following else len(text)
+        if opener in _PARENTHETICAL:
+            comma = text.find(",", start + 1)
+            while comma != -1 and _inside_quotes(text, comma):
+                comma = text.find(",", comma + 1)
+            end = comma + 1 if comma != -1 and comma + 1 <= end else end  # with its comma
+        spans.append((start, end))
+    return spans
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    return text.strip(" ,;")
+
+
+def _drop_adverbials(text: str, rules: SummaryRules) -> str:
+    text = f" {text}"
+    for pattern in (*rules.drop_phrases, *rules.drop_phrases):  # one may uncover another
+        text = pattern.sub(
+            lambda m: (
+                m.group(0)
+                if _inside_quotes(m.string, m.start()) or re.search(r"[\d“”\"«»]", m.group(0))
+                else ""
+            ),
+            text,
+        )
+    text = re.sub(r"^.{0,120}? as saying,? (?:that )?", "", text)  # "X as saying that ..."
+    return _tidy(_ASIDE.sub("", text))
+
+
+def _cut(text: str, limit: int) -> str:
+    """A core longer than `limit` words: cut at the last comma before the limit, marked."""
+    kept = " ".join(text.split()[:limit])
+    comma = max(kept.rfind(","), kept.rfind(";"))
+    if comma > len(kept) // 2:
+        kept = kept[:comma]  # (inside a quotation too: the cut is marked, the quote closed)
+    opened = sum(kept.count(q) for q in "“«") - sum(kept.count(q) for q in "”»")
+    return kept.rstrip(" ,;") + ("”" * max(0, opened)) + " …"
+
+
+def compress(
+    text: str, rules: SummaryRules, budget: int | None = None, limit: int | None = None
+) -> str:
+    """`text` shortened to about `budget` words (default: the rules' target), and never more
+    than `limit` (default: the rules' maximum)."""
+    budget = budget or rules.target_words
+    limit = limit or rules.max_words
+    text = _drop_adverbials(text, rules)
+    if words(text) <= budget:
+        return text
+    spans = _secondary(text, rules)
+    for weighty in (False, True):  # light clauses go first, the last first
+        for start, end in reversed(list(spans)):
+            if words(text) <= budget:
+                break
+            if _weighty(text[start:end]) == weighty:
+                text = text[:start] + text[end:]
+                spans = _secondary(text, rules)
+    text = _tidy(text)
+    return _cut(text, limit) if words(text) > limit else text

@@ -1,0 +1,179 @@
+"""Diverging accounts: two or more parties giving different figures of one kind (deaths,
+injuries, arrests, aid trucks, displaced people) are set side by side in one item
+("Death toll: 9 according to the monitoring group, 4 according to the ministry"), citing each
+claim, and listed in JSON `disputes`.
+
+A figure is a number followed, within three words, by a word of its kind (data/summary.yaml
+`disputes`), read in the source sentence (Arabic or English) and in its English; a party's first
+figure of a kind is its account. The outlet's own figures count as the outlet's account.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ConfigError
+from ..lang.arabic import fold
+from ..lang.data import bundled
+from ..model import Claim, Dispute, DisputeAccount, SummaryItem
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\d])")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_WINDOW = 3  # words between a number and its kind
+
+
+@dataclass(frozen=True)
+class DisputeKind:
+    """One kind of figure."""
+
+    name: str  # deaths, injuries, ...
+    label: str  # "Death toll"
+    words: frozenset[str]  # English words and Arabic folded words that name it
+
+
+@lru_cache(maxsize=1)
+def load_kinds() -> tuple[DisputeKind, ...]:
+    """summary.yaml's `disputes`."""
+    raw: dict[str, Any] = bundled("summary.yaml")
+    try:
+        return tuple(
+            DisputeKind(
+                str(name),
+                str(entry["label"]),
+                frozenset(str(w).lower() for w in entry["en"])
+                | frozenset(fold(str(w)) for w in entry["ar"]),
+            )
+            for name, entry in raw["disputes"].items()
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"summary.yaml: invalid or missing key in disputes: {exc}") from None
+
+
+def _kind_at(words: list[str], index: int, kinds: Sequence[DisputeKind]) -> DisputeKind | None:
+    """The kind of the figure at `index`: the nearest word of a kind within _WINDOW words after
+    it ("14 killed", "14 people killed") or two before it ("killed 14 people"); after wins a tie
+    ("killed 14 and wounded 30": 30 is the wounded)."""
+    best: tuple[int, int, DisputeKind] | None = None
+    candidates = [(d, index + d) for d in range(1, _WINDOW + 1)] + [(d, index - d) for d in (1, 2)]
+    for order, (distance, at) in enumerate(candidates):
+        if not 0 <= at < len(words) or _NUMBER.fullmatch(words[at]):
+            continue
+        pair = " ".join(words[at : at + 2])
+        for kind in kinds:
+            if words[at] in kind.words or pair in kind.words:
+                rank = (distance, order)
+                if best is None or rank < best[:2]:
+                    best = (*rank, kind)
+    return best[2] if best else None
+
+
+def figures(text: str, kinds: Sequence[DisputeKind]) -> dict[str, int]:
+    """The first figure of each kind in `text` (English or Arabic)."""
+    words = [fold(w).lower().strip(".,;:()«»“”\"'") for w in text.translate(_ARABIC_DIGITS).split()]
+    words = [w[1:] if w[:1] in "وب" and w[1:2].isdigit() else w for w in words]  # و30، ب30
+    found: dict[str, int] = {}
+    for index, word in enumerate(words):
+        number = _NUMBER.fullmatch(word)
+        if not number:
+            continue
+        kind = _kind_at(words, index, kinds)
+        if kind is not None and kind.name not in found:
+            found[kind.name] = int(re.sub(r"[,.]", "", number.group(1)))
+    return found
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:since (?:the )?(?:beginning|start)|so far this|this year|last (?:month|year)|"
+    r"over the past|in total|altogether|plan to|will|would)\b|منذ بداية|منذ مطلع|العام الماضي",
+    re.IGNORECASE,
+)
+_SHARED_WORDS = 3  # content words two accounts share: they speak of the same event
+_MAX_RATIO = 10.0  # figures further apart count different things
+
+
+def _content(text: str, kinds: Sequence[DisputeKind]) -> set[str]:
+    vocabulary = set().union(*(k.words for k in kinds))
+    return {
+        w
+        for w in (fold(x).lower().strip(".,;:()«»“”\"'") for x in text.split())
+        if len(w) > 3 and not w.isdigit() and w not in vocabulary and w not in _FUNCTION
+    }
+
+
+_FUNCTION = frozenset(
+    {
+        "that", "with", "from", "this", "these", "those", "their", "there", "which", "were",
+        "have", "has", "had", "been", "they", "said", "says", "according", "about", "after",
+        "before", "into", "over", "more", "than", "also", "will", "would",
+    }
+)  # fmt: skip
+
+
+def _same_event(
+    first: tuple[int, str], second: tuple[int, str], kinds: Sequence[DisputeKind]
+) -> bool:
+    (a, text_a), (b, text_b) = first, second
+    if min(a, b) == 0 or max(a, b) / min(a, b) > _MAX_RATIO:
+        return False
+    return len(_content(text_a, kinds) & _content(text_b, kinds)) >= _SHARED_WORDS
+
+
+def find_disputes(claims: Sequence[Claim], sources: Sequence[str] | None = None) -> list[Dispute]:
+    """Kinds of figures on which parties differ about the same event (the accounts share
+    words, the figures are within a factor of ten, none is a running total), each party's
+    first figure with the claims it rests on."""
+    kinds = load_kinds()
+    accounts: dict[str, dict[str, tuple[int, list[int]]]] = {}
+    texts: dict[int, str] = {}
+    for index, claim in enumerate(claims):
+        text = claim.text if sources is None else f"{sources[index]} {claim.text}"
+        if claim.kind == "commentary" or _CUMULATIVE.search(text):
+            continue
+        texts[claim.id] = claim.text
+        found = figures(claim.text, kinds)
+        if sources is not None:
+            found = {**found, **figures(sources[index], kinds)}  # the source decides
+        for what, value in found.items():
+            per_party = accounts.setdefault(what, {})
+            if claim.party not in per_party:
+                per_party[claim.party] = (value, [claim.id])
+            elif per_party[claim.party][0] == value:
+                per_party[claim.party][1].append(claim.id)
+    disputes = []
+    for kind in kinds:  # (a loop variable of its own: mypy)
+        per_party = accounts.get(kind.name, {})
+        sides = [(value, texts[ids[0]]) for value, ids in per_party.values()]
+        differ = any(
+            x[0] != y[0] and _same_event(x, y, kinds)
+            for i, x in enumerate(sides)
+            for y in sides[i + 1 :]
+        )
+        if len(per_party) >= 2 and differ:
+            disputes.append(
+                Dispute(
+                    kind.name,
+                    kind.label,
+                    tuple(
+                        DisputeAccount(party, str(value), tuple(ids))
+                        for party, (value, ids) in per_party.items()
+                    ),
+                )
+            )
+    return disputes
+
+
+def dispute_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
+    """ "Death toll: 9 according to the monitoring group, 4 according to the ministry." """
+    sides = ", ".join(f"{a.figure} according to {a.party}" for a in dispute.accounts)
+    ids = tuple(i for a in dispute.accounts for i in a.claim_ids)
+    sentences = tuple(s for i in ids for s in claims[i].sentence_ids)
+    return SummaryItem(
+        text=f"{dispute.label}: {sides}.",
+        party="; ".join(a.party for a in dispute.accounts),
+        claim_ids=ids,
+        sentence_ids=sentences,
+    )
