@@ -227,11 +227,14 @@ def test_killed_batch_run_resumes_and_loses_nothing(
     monkeypatch.setattr(batch_module, "_process", killed_on_second)
     code, _, err = _run(capsys, "batch", str(source), "-o", str(out))
     assert code == 130 and "interrupted" in err
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "manifest.jsonl"]  # no temp files
+    assert sorted(p.name for p in out.iterdir()) == [".digests", "a.txt", "manifest.jsonl"]
+    assert [p.name for p in (out / ".digests").iterdir()] == ["a.txt.json"]  # no temp files
     monkeypatch.setattr(batch_module, "_process", real_process)
     code, _, _ = _run(capsys, "batch", str(source), "-o", str(out))
     assert code == 0
     assert _manifest(out) == {"a.txt": "skipped", "b.md": "ok"}
+    claims = (out / "claims.csv").read_text("utf-8")  # the article done before is listed too
+    assert str(source / "a.txt") in claims and str(source / "b.md") in claims
 
 
 def test_batch_folder_errors(

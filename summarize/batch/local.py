@@ -23,6 +23,7 @@ from .plan import (
     record,
     render_article,
 )
+from .reports import save_digest, title, write_overviews
 from .urls import PageReader
 
 if TYPE_CHECKING:
@@ -37,8 +38,9 @@ def _process(
     reading: Future[Article],
 ) -> tuple[str, ...]:
     article = reading.result()  # read (and decoded) in the background while the previous file ran
-    rendered, warnings = render_article(article, translator, options, progress)
+    rendered, warnings, found = render_article(article, translator, options, progress)
     write_atomic(output, rendered)
+    save_digest(options.out_dir, output, found)
     return warnings
 
 
@@ -54,9 +56,11 @@ def run_batch(
     A bad file is recorded and skipped; a model that cannot be loaded stops the run (every
     file would fail the same way). Outputs are written atomically, so a killed run resumes.
     The next file is read and decoded in a background thread while the current one translates.
+    At the end, index.html and claims.csv list every article done, in this run or before.
     (raybatch.py runs the same work on Ray.)
     """
     pairs = pending(options)
+    done: list[FileResult] = []
     reads: dict[int, Future[Article]] = {}
     pages = PageReader(options.out_dir, options.delay) if options.urls else None
     # an address as given (a Path would fold its "//"), else the file
@@ -91,4 +95,7 @@ def run_batch(
             seconds = round(time.perf_counter() - started, 3)
             result = FileResult(names[index], str(output), status, error, seconds, warnings)
             record(manifest, result)
+            done.append(result)
             yield result
+    named = title(options.urls, options.in_dir)
+    write_overviews(options.out_dir, done, named, with_claims=options.summary)

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..errors import InputError, OutputError, SummarizeError
 from ..model import Article, Progress, RunOptions
 from ..pipeline import Stage, run_document, translate_document
 from ..readers import suffixes
 from ..writers import WRITERS, render
+from .reports import digest
 
 if TYPE_CHECKING:
     from ..translation.translator import Translator
@@ -32,7 +33,7 @@ class BatchOptions:
 
     in_dir: Path  # folder of articles
     out_dir: Path  # folder for the outputs (mirrors in_dir); must not be inside in_dir
-    fmt: str = "text"  # output format: text, markdown or json
+    fmt: str = "text"  # output format: text, markdown, json, html or csv
     recursive: bool = False  # descend into sub-folders
     force: bool = False  # redo files whose output is already newer than the input
     run: RunOptions = field(default_factory=RunOptions)  # what each article goes through
@@ -145,16 +146,16 @@ def render_article(
     translator: Translator | None,
     options: BatchOptions,
     progress: Progress | None = None,
-) -> tuple[str, tuple[str, ...]]:
-    """One article through the pipeline, rendered in the run's format (what is written), and
-    its warnings (for the manifest)."""
+) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """One article through the pipeline, rendered in the run's format (what is written), its
+    warnings (for the manifest) and its digest (for index.html and claims.csv)."""
     if options.summary:
         document = run_document(
             article, translator, options.run, article.name, progress, options.summarizer
         )
     else:
         document = translate_document(article, translator, options.run, article.name, progress)
-    return render(document, options.fmt), document.warnings
+    return render(document, options.fmt), document.warnings, digest(document)
 
 
 def failure(exc: Exception, source: Path) -> str:

@@ -12,12 +12,13 @@ ray engine runs.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import socket
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from .plan import (
     record,
     render_article,
 )
+from .reports import save_digest, title, write_overviews
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +142,12 @@ class ArticleWorker:
         started = time.perf_counter()
         rendered, error, fatal = "", row["error"], self.fatal
         warnings: tuple[str, ...] = ()
+        found: dict[str, Any] = {}
         if fatal is None and error is None:
             source = Path(row["input"])
             article = Article(row["input"], row["text"], row["encoding"], tuple(row["warnings"]))
             try:
-                rendered, warnings = render_article(article, self.translator, self.options)
+                rendered, warnings, found = render_article(article, self.translator, self.options)
             except ModelError as exc:
                 fatal = str(exc)
             except Exception as exc:  # a bad file (or a bug on one) must not end the folder
@@ -155,6 +158,7 @@ class ArticleWorker:
             "error": error,
             "fatal": fatal,
             "warnings": list(warnings),
+            "digest": json.dumps(found, ensure_ascii=False),
             "seconds": time.perf_counter() - started,
         }
 
@@ -286,17 +290,44 @@ def _dataset(
     )
 
 
-def write_result(row: dict[str, Any], source: Path, output: Path) -> FileResult:
-    """Write one finished article (atomically) and say how it went."""
+def write_result(row: dict[str, Any], source: Path, output: Path, out_dir: Path) -> FileResult:
+    """Write one finished article and its digest (atomically) and say how it went."""
     error = row["error"]
     if error is None:
         try:
             write_atomic(output, row["rendered"])
+            save_digest(out_dir, output, json.loads(row["digest"]))
         except SummarizeError as exc:
             error = str(exc)
     status: Status = "ok" if error is None else "failed"
     seconds = round(row["seconds"], 3)
     return FileResult(str(source), str(output), status, error, seconds, tuple(row["warnings"]))
+
+
+def _finished(dataset: Any) -> Generator[tuple[int, dict[str, Any]], None, None]:
+    """(input index, row) of each article as the actors finish it. A model that cannot load
+    stops the run (ModelError); Ray's own failures (a lost node, an actor that kept dying) are
+    one EngineError."""
+    rows = iter(dataset.iter_rows())
+    try:
+        for row in rows:
+            if row["fatal"]:
+                raise ModelError(row["fatal"])
+            yield int(row["index"]), row
+    except SummarizeError:
+        raise
+    except Exception as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise EngineError(
+            f"the Ray run stopped: {type(exc).__name__}: {reason} "
+            "(finished files are kept; run the same command again to resume)"
+        ) from exc
+    finally:
+        # stop Ray Data's executor before Ray shuts down (Ctrl-C, an error): left running, its
+        # threads outlive the session, and a later session in this process dies with them
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
 
 
 def run_batch_ray(
@@ -336,23 +367,13 @@ def run_batch_ray(
                 if on_ready:
                     on_ready(workers, len(pairs))
                 dataset = _dataset(ray, rows, spec, actor_engine, batch, options, workers)
-                try:
-                    for row in dataset.iter_rows():
-                        if row["fatal"]:
-                            raise ModelError(row["fatal"])
-                        index = int(row["index"])
+                with closing(_finished(dataset)) as finished:  # closed at once on Ctrl-C
+                    for index, row in finished:
                         source, output, _ = pairs[index]
-                        results[index] = write_result(row, source, output)
+                        results[index] = write_result(row, source, output, batch.out_dir)
                         record(manifest, results[index])
                         yield results[index]
-                except SummarizeError:
-                    raise
-                # Ray's own failures: a lost node, an actor that kept dying, a full disk here
-                except Exception as exc:
-                    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                    raise EngineError(
-                        f"the Ray run stopped: {type(exc).__name__}: {reason} "
-                        "(finished files are kept; run the same command again to resume)"
-                    ) from exc
-    ordered = (results[i] for i in range(len(pairs)))
+    ordered = [results[i] for i in range(len(pairs))]
     write_atomic(batch.out_dir / MANIFEST, "".join(map(manifest_line, ordered)))
+    named = title(batch.urls, batch.in_dir)
+    write_overviews(batch.out_dir, ordered, named, with_claims=batch.summary)

@@ -27,6 +27,8 @@ WRITERS: dict[str, Writer] = {
     "text": Writer("plain", ".txt"),  # the summary, the translation, who said what
     "markdown": Writer("markdown", ".md"),  # the same with headings, bold parties, a table
     "json": Writer("json", ".json"),  # everything, following schema/document.schema.json
+    "html": Writer("html", ".html"),  # a self-contained bilingual report (templates/)
+    "csv": Writer("csv", ".csv"),  # one row per claim, for spreadsheets
 }
 FORMATS = tuple(WRITERS)
 
