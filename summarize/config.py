@@ -21,6 +21,7 @@ class TranslatorSpec:
     revision: str = "main"  # hub revision; unused for local directories
     beam_size: int = 4  # beams (1 = greedy)
     max_input_tokens: int = 256  # longest piece sent to the model, in tokens (with </s>)
+    min_confidence: float = -1.0  # sentences scored below (mean log-probability) are flagged
     max_new_tokens: int = 512  # hard cap on generated tokens per piece
     length_ratio: float = 3.0  # output > ratio * input + slack tokens counts as degenerate
     length_slack: int = 10  # see length_ratio
@@ -112,10 +113,13 @@ def _parse_spec(where: str, name: str, data: Any, kind: type[Spec]) -> Spec:
             raise ConfigError(
                 f"{where}: {role} '{name}' key '{key}' must be {expected.__name__}, got {value!r}"
             )
-        if expected in (int, float) and value <= 0:
+        if expected in (int, float) and value <= 0 and key not in _MAY_BE_NEGATIVE:
             raise ConfigError(f"{where}: {role} '{name}' key '{key}' must be positive")
         values[key] = value
     return replace(defaults, **values)
+
+
+_MAY_BE_NEGATIVE = {"min_confidence"}  # a log-probability: 0 or below
 
 
 def load_models_config(path: Path | None = None) -> ModelsConfig:

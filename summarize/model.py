@@ -74,6 +74,7 @@ class RunOptions:
     parties_file: str | None = None  # extra gazetteer (SUMMARIZE_PARTIES_FILE); None: env or none
     outlet: str | None = None  # the outlet's name, given by the user (--outlet); None: found
     max_sentences: int = 0  # refuse longer articles before translating (0: no limit)
+    glossary: str | None = None  # a glossary file (--glossary, SUMMARIZE_GLOSSARY); None: none
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Sentence:
     translation: str  # English text ("" for boilerplate, which is not translated)
     pieces: int = 1  # how many pieces the unit was split into to fit the model's input limit
     redecoded: bool = False  # True when the repetition guard re-decoded this unit
+    confidence: float | None = None  # the model's mean log-probability per token (None: none)
+    low_confidence: bool = False  # under the model's min_confidence (models.yaml): double-check
 
 
 @dataclass(frozen=True)

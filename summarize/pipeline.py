@@ -20,6 +20,7 @@ from .errors import InputError
 from .model import SOURCE_LANGUAGES, Article, Document, Progress, RunOptions
 
 if TYPE_CHECKING:
+    from .lang.glossary import Glossary
     from .translation.translator import Translator
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,15 @@ def _translate(context: Context) -> Stage:
         return EnglishStage()
     if context.translator is None:
         raise ValueError("a translator is needed for Arabic input")
-    return TranslateStage(context.translator, context.progress)
+    return TranslateStage(context.translator, context.progress, _glossary(context))
+
+
+def _glossary(context: Context) -> Glossary | None:
+    if not context.options.glossary:
+        return None
+    from .lang.glossary import load_glossary
+
+    return load_glossary(context.options.glossary)
 
 
 def _attribute(context: Context) -> Stage:
@@ -89,7 +98,8 @@ def _attribute(context: Context) -> Stage:
 def _name(context: Context) -> Stage:
     from .translation.stage import NameStage
 
-    return NameStage(context.translator if context.options.source_lang == "ar" else None)
+    translator = context.translator if context.options.source_lang == "ar" else None
+    return NameStage(translator, _glossary(context))
 
 
 def _claims(context: Context) -> Stage:

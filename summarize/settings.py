@@ -30,6 +30,8 @@ SETTINGS: dict[str, Setting] = {
     "models_file": Setting("SUMMARIZE_MODELS_FILE", None, "models.yaml in force"),
     "parties_file": Setting("SUMMARIZE_PARTIES_FILE", None, "extra party gazetteer (YAML)"),
     "cache": Setting("SUMMARIZE_CACHE", None, "the tool's cache folder"),
+    "glossary": Setting("SUMMARIZE_GLOSSARY", None, "a glossary file (YAML): terms and names"),
+    "no_cache": Setting("SUMMARIZE_NO_CACHE", None, "set (to anything): no translation memory"),
 }
 
 

@@ -56,6 +56,9 @@ def models_file(
     for name in ("SUMMARIZE_MODEL", "SUMMARIZE_BACKEND", "SUMMARIZE_DEVICE", "SUMMARIZE_LLM_MODEL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    # the translation memory would let one test's translations answer another's (and hide a
+    # planted failure): off, except in tests/test_memory.py (on, in a folder of its own)
+    monkeypatch.setenv("SUMMARIZE_NO_CACHE", "1")
     yield path
 
 

@@ -138,7 +138,7 @@ def test_bad_model_and_options_are_one_line(
     models_file: Path, fixture_article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = _run(capsys, str(fixture_article), "--model", "tinny")
-    _assert_one_line_error(code, err, "valid names: tiny, loop")
+    _assert_one_line_error(code, err, "valid names: tiny, doubt, loop")
     code, _, err = _run(capsys, str(fixture_article), "--model", "nobody/not-cached")
     _assert_one_line_error(code, err, "not available")
     code, _, err = _run(capsys, str(fixture_article), "--format", "pdf")

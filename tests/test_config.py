@@ -46,7 +46,7 @@ def test_resolve(models_file: Path, tiny_model_dir: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("SUMMARIZE_MODEL", "loop")
     assert resolve_translator(None).name == "loop"
     assert resolve_translator("tiny").name == "tiny"  # the flag wins over the environment
-    with pytest.raises(ConfigError, match="unknown model 'tinny'; valid names: tiny, loop"):
+    with pytest.raises(ConfigError, match="unknown model 'tinny'; valid names: tiny, doubt, loop"):
         resolve_translator("tinny")
     with pytest.raises(ConfigError, match="not found"):
         resolve_translator("./no/such/dir")

@@ -94,6 +94,16 @@ translators:
     length_ratio: 4.0
     length_slack: 10
     batch_tokens: 256
+    min_confidence: -50.0  # random weights score low: flagged only where a test asks (doubt)
+  doubt:
+    id: {tiny}
+    beam_size: 1
+    max_input_tokens: 32
+    max_new_tokens: 48
+    length_ratio: 4.0
+    length_slack: 10
+    batch_tokens: 256
+    min_confidence: 0.0  # every sentence under it: all flagged
   loop:
     id: {loop}
     beam_size: 1
@@ -102,6 +112,7 @@ translators:
     batch_tokens: 256
     no_repeat_ngram_size: 3
     repetition_penalty: 1.5
+    min_confidence: -50.0
 summarizer:
   default: tinyllm
   models:

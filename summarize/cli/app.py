@@ -8,7 +8,7 @@ import typer
 
 from .. import __version__
 
-COMMANDS = {"run", "translate", "batch", "models", "eval"}
+COMMANDS = {"run", "translate", "batch", "models", "eval", "cache"}
 
 app = typer.Typer(
     name="summarize",
@@ -20,6 +20,8 @@ app = typer.Typer(
 )
 models_app = typer.Typer(help="List and download translation models.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
+cache_app = typer.Typer(help="Show or empty the translation memory.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 def _version(value: bool) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import settings
 from ..errors import InputError
-from .flags import ModelFlags, SummaryFlags
+from .flags import DocumentFlags, ModelFlags, SummaryFlags
 
 if TYPE_CHECKING:
     from ..pipeline import Stage
@@ -30,7 +30,20 @@ def engine_options(flags: ModelFlags) -> EngineOptions:
         backend=settings.value("backend", flags.backend) or "auto",
         compute_type=flags.compute_type or "auto",
         threads=flags.threads,
+        memory=not (flags.no_cache or settings.value("no_cache")),
     )
+
+
+def glossary_path(flags: DocumentFlags) -> str | None:
+    """--glossary, else SUMMARIZE_GLOSSARY: read and checked now (one clear line before any
+    model loads), its path passed on (each process, each Ray actor, reads it once)."""
+    found = settings.path("glossary", flags.glossary)
+    if found is None:
+        return None
+    from ..lang.glossary import load_glossary
+
+    load_glossary(str(found))
+    return str(found)
 
 
 def make_translator(flags: ModelFlags, engine: EngineOptions, lang: str) -> Translator | None:

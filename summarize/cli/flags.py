@@ -71,6 +71,14 @@ class ModelFlags:
         int,
         typer.Option("--threads", min=0, help="CPU threads for translation (0: engine default)."),
     ] = 0
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither reuse nor keep translations in the translation memory. "
+            "\\[env: SUMMARIZE_NO_CACHE]",
+        ),
+    ] = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,15 @@ class DocumentFlags:
             help="Refuse longer articles before any translation (0: no limit).",
         ),
     ] = 3000
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            help="YAML of Arabic terms and the English they must come out as (names too). "
+            "\\[env: SUMMARIZE_GLOSSARY]",
+            show_default=False,
+        ),
+    ] = None
 
 
 @dataclass(frozen=True)

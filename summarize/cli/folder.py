@@ -11,7 +11,7 @@ import typer
 
 from ..errors import InputError
 from .app import app
-from .common import engine_options, make_summarizer, make_translator
+from .common import engine_options, glossary_path, make_summarizer, make_translator
 from .flags import (
     DocumentFlags,
     FolderFlags,
@@ -134,7 +134,12 @@ def batch(
         doc.fmt,
         folder.recursive,
         folder.force,
-        RunOptions(doc.source_lang, outlet=summary.outlet, max_sentences=doc.max_sentences),
+        RunOptions(
+            doc.source_lang,
+            outlet=summary.outlet,
+            max_sentences=doc.max_sentences,
+            glossary=glossary_path(doc),
+        ),
         summary=not folder.translate_only,
         summarizer=make_summarizer(summary, engine, check=here),
         urls=addresses,

@@ -1,4 +1,4 @@
-"""`summarize models list|download`."""
+"""`summarize models list|download` and `summarize cache stats|clear`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .app import models_app
+from .app import cache_app, models_app
 from .flags import UiFlags
 from .ui import make_ui
 
@@ -55,3 +55,35 @@ def models_download(
     is_summarizer = name in (config.summarizers or {})
     spec = resolve_summarizer(name, config) if is_summarizer else resolve_translator(name, config)
     print(download(spec))
+
+
+@cache_app.command("stats")
+def cache_stats() -> None:
+    """Where the translation memory is, how many units it holds and its size on disk."""
+    from .. import settings
+    from ..translation.memory import FILE_NAME, TranslationMemory
+
+    memory = TranslationMemory(settings.cache_root() / FILE_NAME)
+    stats = memory.stats()
+    memory.close()
+    print(f"path\t{stats.path}")
+    print(f"units\t{stats.units}")
+    print(f"bytes\t{stats.bytes}")
+    print(f"capacity\t{stats.capacity} units (the least recently used go beyond it)")
+    if memory.problem:
+        raise typer.Exit(code=1)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete the translation memory (the next run starts a new one)."""
+    from .. import settings
+    from ..errors import OutputError
+    from ..translation.memory import FILE_NAME, clear
+
+    path = settings.cache_root() / FILE_NAME
+    try:
+        freed = clear(path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot delete: {exc.strerror}") from exc
+    print(f"cleared {path} ({freed} bytes)")

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import InputError, Interrupted
 from .app import app
-from .common import engine_options, make_summarizer, make_translator
+from .common import engine_options, glossary_path, make_summarizer, make_translator
 from .flags import DocumentFlags, ModelFlags, SummaryFlags, UiFlags, with_flags
 from .ui import make_ui, progress_bar
 
@@ -85,11 +85,15 @@ def run(
 
     engine = engine_options(model)
     summarizer = make_summarizer(summary, engine)
+    glossary = glossary_path(doc)
 
     def process(article: Article, report: Progress) -> Document:
         translator = make_translator(model, engine, doc.source_lang)
         options = RunOptions(
-            source_lang=doc.source_lang, outlet=summary.outlet, max_sentences=doc.max_sentences
+            source_lang=doc.source_lang,
+            outlet=summary.outlet,
+            max_sentences=doc.max_sentences,
+            glossary=glossary,
         )
         return run_document(article, translator, options, article.name, report, summarizer)
 
@@ -112,10 +116,13 @@ def translate(
     from ..pipeline import translate_document
 
     engine = engine_options(model)
+    glossary = glossary_path(doc)
 
     def process(article: Article, report: Progress) -> Document:
         translator = make_translator(model, engine, doc.source_lang)
-        options = RunOptions(source_lang=doc.source_lang, max_sentences=doc.max_sentences)
+        options = RunOptions(
+            source_lang=doc.source_lang, max_sentences=doc.max_sentences, glossary=glossary
+        )
         return translate_document(article, translator, options, article.name, report)
 
     _single(file, output, follow_symlinks, doc, ui, process)

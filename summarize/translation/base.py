@@ -32,6 +32,7 @@ class Decoded:
     text: str  # detokenized English
     token_ids: tuple[int, ...]  # generated ids, without the start token, padding or </s>
     hit_limit: bool  # True when decoding stopped at max_new_tokens, not at </s>
+    score: float | None = None  # the model's mean log-probability per generated token
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class EngineOptions:
     backend: str = "auto"  # auto (ct2 when installed), ct2 or torch
     compute_type: str = "auto"  # ct2 only: auto (int8 on CPU, int8_float16 on CUDA), float32, ...
     threads: int = 0  # CPU threads for inference; 0 = the engine's default
+    memory: bool = False  # reuse and keep translations in the translation memory (memory.py)
 
 
 class Backend(Protocol):

@@ -188,6 +188,7 @@ class CT2MarianBackend:
             repetition_penalty=params.repetition_penalty,
             max_batch_size=len(texts),  # one batch: the pipeline already sorted and grouped
             asynchronous=True,
+            return_scores=True,  # log-probability / length (length_penalty 1, the default)
         )
         return lambda: self._decode([result.result() for result in pending], limit)
 
@@ -197,7 +198,7 @@ class CT2MarianBackend:
             pieces = result.hypotheses[0]
             text = self._target.decode_pieces(pieces)
             ids = tuple(self._target.piece_to_id(piece) for piece in pieces)
-            decoded.append(
-                Decoded(text=text.strip(), token_ids=ids, hit_limit=len(pieces) >= limit)
-            )
+            hit = len(pieces) >= limit
+            score = float(result.scores[0])  # CTranslate2 divides by the length itself
+            decoded.append(Decoded(text=text.strip(), token_ids=ids, hit_limit=hit, score=score))
         return decoded

@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..lang.langid import is_english
 from ..model import Document, ModelsUsed, Progress
 from .translator import Translation, Translator
+
+if TYPE_CHECKING:
+    from ..lang.glossary import Glossary, GlossaryEntry
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +24,23 @@ class TranslateStage:
     requires = frozenset({"sentences"})
     provides = frozenset({"translations"})
 
-    def __init__(self, translator: Translator, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        translator: Translator,
+        progress: Progress | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
         self.translator = translator
         self.progress = progress
+        self.glossary = glossary
+
+    def _protected(self, units: list[str]) -> tuple[list[str], list[list[GlossaryEntry]]]:
+        """The units as the model gets them (glossary terms replaced by their English) and the
+        terms each must show."""
+        if self.glossary is None:
+            return units, [[] for _ in units]
+        done = [self.glossary.protect(u) for u in units]
+        return [d[0] for d in done], [d[1] for d in done]
 
     def __call__(self, document: Document) -> Document:
         sentences = document.sentences
@@ -30,14 +48,28 @@ class TranslateStage:
         # English sentences in an Arabic article are kept as written.
         english = {s.id for s in sentences if s.kind != "boilerplate" and is_english(s.source)}
         wanted = [s.id for s in sentences if s.kind != "boilerplate" and s.id not in english]
-        units = [sentences[i].source for i in wanted]
+        units, expected = self._protected([sentences[i].source for i in wanted])
         translated = dict(zip(wanted, self.translator.translate(units, self.progress), strict=True))
+        missing = [
+            f"sentence {i}: glossary term not in the translation ({e.source} -> {e.english})"
+            for i, terms in zip(wanted, expected, strict=True)
+            for e in terms
+            if e.english.lower() not in translated[i].text.lower()
+        ]
         for i in english:
             translated[i] = Translation(sentences[i].source, 1, False, None, ())
         untranslated = Translation("", 1, False, None, ())
         results = [translated.get(s.id, untranslated) for s in sentences]
+        floor = self.translator.spec.min_confidence
         filled = tuple(
-            replace(s, translation=t.text, pieces=t.pieces, redecoded=t.redecoded)
+            replace(
+                s,
+                translation=t.text,
+                pieces=t.pieces,
+                redecoded=t.redecoded,
+                confidence=t.confidence,
+                low_confidence=t.confidence is not None and t.confidence < floor,
+            )
             for s, t in zip(sentences, results, strict=True)
         )
         warnings = (
@@ -53,9 +85,19 @@ class TranslateStage:
                 for s in filled
                 if s.pieces > 1
             ]
+            + missing
+            + [
+                f"sentence {s.id}: low translation confidence, double-check it "
+                f"({s.confidence:.2f}, under {floor:g})"
+                for s in filled
+                if s.low_confidence
+            ]
         )
         for warning in grouped(warnings):
             log.warning("%s: %s", document.name, warning)  # in batch, which file
+        memory = self.translator.memory
+        if memory is not None and memory.problem:  # (logged once, when it happened)
+            warnings.append(memory.problem)
         models = ModelsUsed(self.translator.spec.id, self.translator.describe())
         return replace(
             document,
@@ -134,8 +176,9 @@ class NameStage:
     requires = frozenset({"attributions"})
     provides = frozenset({"names"})
 
-    def __init__(self, translator: Translator | None) -> None:
+    def __init__(self, translator: Translator | None, glossary: Glossary | None = None) -> None:
         self.translator = translator
+        self.glossary = glossary
 
     def _translate(self, spans: list[str], language: str) -> list[str]:
         """Each span's English name: the translation where usable, else the span as written
@@ -161,6 +204,13 @@ class NameStage:
         english = self._translate(spans, document.source_language)
         for party, name in zip(missing, english, strict=False):
             names[party.key] = name
+        if self.glossary is not None:  # the user's names win, known parties included
+            for party in found.parties:
+                chosen = [g for s in party.spans if (g := self.glossary.name_for(s))]
+                if chosen:
+                    names[party.key] = chosen[0]
         outlet = english[-1] if unknown_outlet and english else found.outlet_known
+        if self.glossary is not None and found.outlet_span:
+            outlet = self.glossary.name_for(found.outlet_span) or outlet
         named = replace(found, names=tuple(names.items()), outlet_name=outlet or None)
         return replace(document, attributions=named, provided=document.provided | self.provides)

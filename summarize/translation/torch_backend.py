@@ -85,9 +85,12 @@ class TorchMarianBackend:
                 max_new_tokens=params.max_new_tokens,
                 no_repeat_ngram_size=params.no_repeat_ngram_size,
                 repetition_penalty=params.repetition_penalty,
+                output_scores=True,
+                return_dict_in_generate=True,
             )
+        scores = self._scores(output, params)
         results = []
-        for row in output.tolist():
+        for row, score in zip(output.sequences.tolist(), scores, strict=True):
             ids = row[1:]  # drop the decoder start token
             ended = self._eos in ids
             generated = ids.index(self._eos) + 1 if ended else len(ids)
@@ -95,8 +98,26 @@ class TorchMarianBackend:
             # Marian configs force </s> at the cap, so reaching the cap is what counts.
             hit_limit = generated >= params.max_new_tokens
             text = self._tokenizer.decode(ids, skip_special_tokens=True)
-            results.append(Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=hit_limit))
+            results.append(
+                Decoded(text=text.strip(), token_ids=tuple(ids), hit_limit=hit_limit, score=score)
+            )
         return results
+
+    def _scores(self, output: Any, params: DecodeParams) -> list[float]:
+        """Mean log-probability per generated token (with </s>), as the model scored its choice:
+        beam search reports it (length-normalised); greedy decoding is scored token by token."""
+        if params.beam_size > 1:
+            return [float(s) for s in output.sequences_scores.tolist()]
+        steps = self._model.compute_transition_scores(
+            output.sequences, output.scores, normalize_logits=True
+        )
+        means = []
+        for row, logprobs in zip(output.sequences.tolist(), steps.tolist(), strict=True):
+            ids = row[1:]
+            length = ids.index(self._eos) + 1 if self._eos in ids else len(ids)
+            kept = logprobs[: max(1, length)]
+            means.append(sum(kept) / len(kept))
+        return means
 
     def submit(self, texts: Sequence[str], params: DecodeParams) -> Callable[[], list[Decoded]]:
         results = self.translate_batch(texts, params)  # torch runs one batch at a time

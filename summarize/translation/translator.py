@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
+from .. import settings
 from ..config import TranslatorSpec
 from ..model import Progress
 from .base import Backend, Decoded, DecodeParams, EngineOptions
 from .fit import split_to_fit
 from .guard import degenerate_reason
 from .loader import load_backend
+from .memory import FILE_NAME, TranslationMemory, unit_key
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,30 @@ class Translation:
     redecoded: bool  # the repetition guard re-decoded at least one piece
     redecode_reason: str | None  # why (the first piece's reason), None when not re-decoded
     piece_sources: tuple[str, ...]  # the source text of each piece, as sent to the model
+    confidence: float | None = None  # mean log-probability per token of what was kept
+
+
+def _stored(value: dict[str, Any]) -> Translation:
+    """A Translation as the memory keeps it (JSON)."""
+    return Translation(
+        text=str(value["text"]),
+        pieces=int(value["pieces"]),
+        redecoded=bool(value["redecoded"]),
+        redecode_reason=value["redecode_reason"],
+        piece_sources=tuple(value["piece_sources"]),
+        confidence=value.get("confidence"),
+    )
+
+
+def _confidence(pieces: Sequence[Decoded | None]) -> float | None:
+    """A unit's confidence: its pieces' scores weighted by their tokens (a split sentence is
+    scored on all it kept; a re-decoded piece on its re-decode). None when the engine gave none."""
+    scored = [
+        (p.score, len(p.token_ids) + 1) for p in pieces if p is not None and p.score is not None
+    ]
+    if not scored:
+        return None
+    return round(sum(s * n for s, n in scored) / sum(n for _, n in scored), 4)
 
 
 def make_batches(lengths: Sequence[int], budget: int, at_least: int = 1) -> list[list[int]]:
@@ -59,6 +86,31 @@ class Translator:
         # a bare string is the device, for the common case Translator(spec, "cpu")
         self.engine = EngineOptions(device=engine) if isinstance(engine, str) else engine
         self._backend: Backend | None = None
+        self._memory: TranslationMemory | None = None
+
+    @property
+    def memory(self) -> TranslationMemory | None:
+        """The translation memory where this translator runs, when the engine options ask for
+        one (the tool's cache folder on this machine, or on this Ray node)."""
+        if self.engine.memory and self._memory is None:
+            self._memory = TranslationMemory(settings.cache_root() / FILE_NAME)
+        return self._memory
+
+    def _settings(self) -> tuple[Any, ...]:
+        """Everything a unit's translation depends on besides its text (the memory's key)."""
+        spec = self.spec
+        return (
+            spec.id,
+            spec.revision,
+            self.describe(),
+            spec.beam_size,
+            spec.max_new_tokens,
+            self.input_limit,
+            spec.length_ratio,
+            spec.length_slack,
+            spec.no_repeat_ngram_size,
+            spec.repetition_penalty,
+        )
 
     @property
     def backend(self) -> Backend:
@@ -124,7 +176,29 @@ class Translator:
     def translate(
         self, texts: Sequence[str], progress: Progress | None = None
     ) -> list[Translation]:
-        """Translate units in order; over-long units are split into pieces and re-joined."""
+        """Translate units in order; over-long units are split into pieces and re-joined. With
+        the translation memory, units translated before (same model and settings) are reused
+        and new ones kept."""
+        memory = self.memory
+        if memory is None or not texts:
+            return self._translate(texts, progress)
+        settings_key = self._settings()
+        keys = [unit_key(settings_key, t) for t in texts]
+        found: dict[str, Translation] = {}
+        for key, value in memory.get(keys).items():
+            try:
+                found[key] = _stored(value)
+            except (KeyError, TypeError, ValueError):  # damaged: translated again, and replaced
+                log.debug("translation memory: a damaged entry, %s", key)
+        todo = [i for i, key in enumerate(keys) if key not in found]
+        fresh = self._translate([texts[i] for i in todo], progress)
+        memory.put((keys[i], asdict(t)) for i, t in zip(todo, fresh, strict=True))
+        made = dict(zip(todo, fresh, strict=True))
+        return [made[i] if i in made else found[keys[i]] for i in range(len(texts))]
+
+    def _translate(
+        self, texts: Sequence[str], progress: Progress | None = None
+    ) -> list[Translation]:
         if not texts:
             return []
         backend = self.backend
@@ -193,6 +267,7 @@ class Translator:
                     redecoded=bool(why),
                     redecode_reason=why[0] if why else None,
                     piece_sources=tuple(pieces[i] for i in indices),
+                    confidence=_confidence([decoded[i] for i in indices]),
                 )
             )
         return results

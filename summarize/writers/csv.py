@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ..model import Document
 
-COLUMNS = ("sentence_id", "party", "via", "cue", "kind", "english", "source")
+COLUMNS = ("sentence_id", "party", "via", "cue", "kind", "english", "source", "confidence")
 BOM = "\ufeff"
 
 
@@ -18,7 +18,7 @@ def rows(document: Document) -> list[list[str]]:
     sentences = {s.id: s for s in document.sentences}
     if document.analysis is None:
         return [
-            [str(s.id), "", "", "", "", s.translation, s.source]
+            [str(s.id), "", "", "", "", s.translation, s.source, _confidence([s.confidence])]
             for s in document.sentences
             if s.kind != "boilerplate"
         ]
@@ -31,9 +31,16 @@ def rows(document: Document) -> list[list[str]]:
             c.kind,
             c.text,
             " ".join(sentences[i].source for i in c.sentence_ids),
+            _confidence([sentences[i].confidence for i in c.sentence_ids]),
         ]
         for c in document.analysis.claims
     ]
+
+
+def _confidence(values: list[float | None]) -> str:
+    """The lowest confidence of the sentences ("" when not translated)."""
+    known = [v for v in values if v is not None]
+    return f"{min(known):.4f}" if known else ""
 
 
 def table(header: Iterable[str], body: Iterable[list[str]]) -> str:

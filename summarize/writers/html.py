@@ -76,6 +76,8 @@ def _warnings(sentence: Sentence) -> list[str]:
         notes.append("re-decoded by the repetition guard")
     if sentence.pieces > 1:
         notes.append(f"translated in {sentence.pieces} pieces (longer than the model's limit)")
+    if sentence.low_confidence:
+        notes.append(f"low translation confidence ({sentence.confidence:.2f}): double-check it")
     return notes
 
 

@@ -89,6 +89,8 @@ def _base_dict(document: Document) -> dict[str, Any]:
                 "translation": s.translation,
                 "pieces": s.pieces,
                 "redecoded": s.redecoded,
+                "confidence": s.confidence,
+                "low_confidence": s.low_confidence,
             }
             for s in document.sentences
         ],

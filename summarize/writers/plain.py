@@ -1,5 +1,7 @@
 """Plain text: the headline, the summary, the translation, who said what, the boilerplate.
 
+A sentence the model translated with low confidence ends with "[low confidence]".
+
 markdown.py renders the same layout with markdown headings, bold parties and a table.
 """
 
@@ -15,7 +17,11 @@ def _translation_blocks(
     for paragraph in document.paragraphs():
         if skip_headline and paragraph[0].kind == "headline":
             continue
-        shown = [s.translation for s in paragraph if s.kind != "boilerplate" and s.translation]
+        shown = [
+            s.translation + (" [low confidence]" if s.low_confidence else "")
+            for s in paragraph
+            if s.kind != "boilerplate" and s.translation
+        ]
         if not shown:
             continue
         prefix = {"headline": "# ", "heading": "## "}.get(paragraph[0].kind, "") if markdown else ""
@@ -49,7 +55,11 @@ def layout(document: Document, markdown: bool) -> str:
     if analysis is None:
         return "\n\n".join(_translation_blocks(document, markdown)) + "\n"
     translation = _translation_blocks(document, markdown, skip_headline=True)
-    title = [s.translation for s in document.sentences if s.kind == "headline" and s.translation]
+    title = [
+        s.translation + (" [low confidence]" if s.low_confidence else "")
+        for s in document.sentences
+        if s.kind == "headline" and s.translation
+    ]
     if markdown:
         summary = [
             f"- **{_cell(i.party)}**: {i.text} (sentences {', '.join(map(str, i.sentence_ids))})"

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""The translation memory, side by side in one run, on a random-weight Marian model at the real
+dimensions of opus-mt-ar-en (the fast model) and synthetic articles:
+
+1. `batch --force` twice over the same folder with the memory on: the second run's translation
+   comes from the memory (target: at least 10x faster than the first);
+2. a folder where 30% of the body sentences also occur in other articles (syndicated wire
+   copy), with the memory and with `--no-cache` (target: at least 1.3x faster, outputs
+   byte-identical);
+3. new text: the Translator with an empty memory (every unit a miss: hashing, lookups, writes)
+   against the same Translator without it, and bare CTranslate2 with scores (confidence) against
+   without; together they must stay within 10% (the pipeline against bare CTranslate2 is
+   bench/translate_speed.py's figure).
+
+    python bench/memory_speed.py                  # 12 articles (a few minutes on 2 cores)
+    python bench/memory_speed.py --articles 6     # quicker, noisier
+
+The last line is machine-readable:
+    force_speedup=X shared_speedup=Y identical_outputs=True new_text_overhead=Z
+Timings on shared machines are noisy: compare the ratios within one run, not absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "tests"))
+
+from batch_scale import MAX_NEW_TOKENS  # noqa: E402
+from translate_speed import MODELS, build_model  # noqa: E402
+
+
+def write_articles(folder: Path, count: int, shared_share: float, seed: int) -> None:
+    """`count` articles of 6 body sentences; `shared_share` of the sentences are drawn from a
+    pool of wire sentences that several articles carry, the rest are each article's own."""
+    corpus = (REPO / "tests" / "fixtures" / "corpus.txt").read_text("utf-8").splitlines()
+    words = [
+        w for line in corpus for w in line.split() if any("\u0600" <= c <= "\u06ff" for c in w)
+    ]
+    rng = random.Random(seed)
+
+    def sentence() -> str:
+        return (
+            "قال المتحدث إن "
+            + " ".join(rng.choice(words) for _ in range(rng.randint(12, 20)))
+            + "."
+        )
+
+    wire = [sentence() for _ in range(max(2, count))]
+    folder.mkdir(parents=True)
+    for number in range(count):
+        body = [rng.choice(wire) if rng.random() < shared_share else sentence() for _ in range(6)]
+        headline = " ".join(rng.choice(words) for _ in range(6))
+        paragraphs = [" ".join(body[i : i + 2]) for i in range(0, 6, 2)]
+        (folder / f"{number:04d}.txt").write_text("\n".join([headline, *paragraphs]) + "\n")
+
+
+def _bare(backend: Any, units: list[str], spec: Any, scores: bool) -> None:
+    """One bare CTranslate2 call on `units`, batched one batch per worker as the pipeline does."""
+    workers = max(1, backend.parallel_batches)
+    backend._translator.translate_batch(
+        [backend._pieces(u) for u in units],
+        beam_size=spec.beam_size,
+        max_decoding_length=spec.max_new_tokens - 1,
+        min_decoding_length=0,
+        max_batch_size=-(-len(units) // workers),
+        return_scores=scores,
+    )
+
+
+def batch_seconds(folder: Path, out: Path, memory: bool, spec: object, force: bool) -> float:
+    from summarize.batch.local import run_batch
+    from summarize.batch.plan import BatchOptions
+    from summarize.translation.base import EngineOptions
+    from summarize.translation.translator import Translator
+
+    engine = EngineOptions(device="cpu", backend="ct2", memory=memory)
+    translator = Translator(spec, engine)  # type: ignore[arg-type]
+    translator.backend  # loaded outside the timing  # noqa: B018
+    started = time.perf_counter()
+    for result in run_batch(BatchOptions(folder, out, fmt="json", force=force), translator):
+        if result.status != "ok":
+            raise SystemExit(f"{result.input}: {result.status} {result.error}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=12)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    workdir = Path(tempfile.mkdtemp(prefix="memory-speed-"))
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["SUMMARIZE_CACHE"] = str(workdir / "cache")
+
+    from summarize.config import TranslatorSpec
+    from summarize.translation.base import EngineOptions
+    from summarize.translation.memory import FILE_NAME, clear
+    from summarize.translation.translator import Translator
+
+    print(f"building a random opus-mt-ar-en-sized model and articles in {workdir}")
+    model = build_model(workdir / "model", MODELS["opus-mt-ar-en"], eos_bias=-1e4)
+    spec = TranslatorSpec(name="bench", id=str(model), max_new_tokens=MAX_NEW_TOKENS)
+    Translator(spec, EngineOptions(device="cpu", backend="ct2")).backend  # convert once  # noqa: B018
+    memory_file = workdir / "cache" / FILE_NAME
+
+    # 1. batch --force, twice
+    plain = workdir / "plain"
+    write_articles(plain, args.articles, 0.0, seed=1)
+    first = batch_seconds(plain, workdir / "out-force", True, spec, force=True)
+    second = batch_seconds(plain, workdir / "out-force", True, spec, force=True)
+    print(f"  batch --force: first {first:.1f} s, second {second:.1f} s", file=sys.stderr)
+
+    # 2. 30% shared sentences, memory against --no-cache (each from an empty memory)
+    shared = workdir / "shared"
+    write_articles(shared, args.articles, 0.3, seed=2)
+    clear(memory_file)
+    without = batch_seconds(shared, workdir / "out-nocache", False, spec, force=True)
+    with_memory = batch_seconds(shared, workdir / "out-memory", True, spec, force=True)
+    outputs = [
+        {p.name: p.read_bytes() for p in (workdir / name).glob("*.json")}
+        for name in ("out-nocache", "out-memory")
+    ]
+    identical = outputs[0] == outputs[1] and len(outputs[0]) == args.articles
+    print(f"  30% shared: --no-cache {without:.1f} s, memory {with_memory:.1f} s", file=sys.stderr)
+
+    # 3. new text. The memory's cost: the Translator with an empty memory (every unit a miss:
+    # hashing, a lookup, a write) against the same Translator without it. The scores' cost:
+    # bare CTranslate2 with return_scores against without (the pipeline itself against bare
+    # CTranslate2 is bench/translate_speed.py's overhead_vs_bare_ct2).
+    clear(memory_file)
+    fresh = workdir / "fresh"
+    write_articles(fresh, args.articles * 2, 0.0, seed=3)
+    units = [
+        line for p in sorted(fresh.glob("*.txt")) for line in p.read_text("utf-8").splitlines()[1:]
+    ]
+    plain_translator = Translator(spec, EngineOptions(device="cpu", backend="ct2"))
+    memory_translator = Translator(spec, EngineOptions(device="cpu", backend="ct2", memory=True))
+    backend: Any = plain_translator.backend
+    memory_translator.backend  # noqa: B018  (loaded outside the timings)
+    timings: dict[str, float] = {}
+    for label, run in (
+        ("without", lambda: plain_translator.translate(units)),
+        ("memory", lambda: memory_translator.translate(units)),
+        ("bare", lambda: _bare(backend, units, spec, scores=False)),
+        ("scores", lambda: _bare(backend, units, spec, scores=True)),
+    ):
+        started = time.perf_counter()
+        run()
+        timings[label] = time.perf_counter() - started
+    memory_cost = timings["memory"] / timings["without"] - 1
+    scores_cost = timings["scores"] / timings["bare"] - 1
+    print(f"  new text: {timings}", file=sys.stderr)
+
+    print(f"\n{args.articles} articles, {os.cpu_count()} cores\n")
+    print("| case | without | with the memory | ratio |\n|---|---:|---:|---:|")
+    print(f"| batch --force, second run | {first:.1f} s | {second:.1f} s | {first / second:.1f}x |")
+    shared_ratio = without / with_memory
+    print(f"| 30% shared sentences | {without:.1f} s | {with_memory:.1f} s | {shared_ratio:.2f}x |")
+    plain_s, memory_s = timings["without"], timings["memory"]
+    print(
+        f"| new text, the memory's cost | {plain_s:.1f} s | {memory_s:.1f} s | {memory_cost:+.1%} |"
+    )
+    bare, scored = timings["bare"], timings["scores"]
+    print(f"| new text, bare ct2 + scores | {bare:.1f} s | {scored:.1f} s | {scores_cost:+.1%} |")
+    print(
+        f"\nforce_speedup={first / second:.1f} shared_speedup={shared_ratio:.2f} "
+        f"identical_outputs={identical} memory_cost={memory_cost:+.1%} "
+        f"scores_cost={scores_cost:+.1%}"
+    )
+
+
+if __name__ == "__main__":
+    main()
