@@ -14,6 +14,7 @@ dimensions of opus-mt-ar-en (the fast model) and synthetic articles:
 
     python bench/memory_speed.py                  # 12 articles (a few minutes on 2 cores)
     python bench/memory_speed.py --articles 6     # quicker, noisier
+    python bench/memory_speed.py --size tiny      # the test suite's tiny model
 
 The last line is machine-readable:
     force_speedup=X shared_speedup=Y identical_outputs=True new_text_overhead=Z
@@ -98,6 +99,9 @@ def batch_seconds(folder: Path, out: Path, memory: bool, spec: object, force: bo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=12)
+    parser.add_argument(
+        "--size", choices=["real", "tiny"], default="real", help="the model's dimensions"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     workdir = Path(tempfile.mkdtemp(prefix="memory-speed-"))
@@ -109,8 +113,13 @@ def main() -> None:
     from summarize.translation.memory import FILE_NAME, clear
     from summarize.translation.translator import Translator
 
-    print(f"building a random opus-mt-ar-en-sized model and articles in {workdir}")
-    model = build_model(workdir / "model", MODELS["opus-mt-ar-en"], eos_bias=-1e4)
+    print(f"building a random {args.size}-size model and articles in {workdir}")
+    if args.size == "tiny":  # the test suite's tiny model: translation is cheap, overheads show
+        from tinymodels import build_tiny_marian
+
+        model = build_tiny_marian(workdir / "model")
+    else:
+        model = build_model(workdir / "model", MODELS["opus-mt-ar-en"], eos_bias=-1e4)
     spec = TranslatorSpec(name="bench", id=str(model), max_new_tokens=MAX_NEW_TOKENS)
     Translator(spec, EngineOptions(device="cpu", backend="ct2")).backend  # convert once  # noqa: B018
     memory_file = workdir / "cache" / FILE_NAME
@@ -163,7 +172,7 @@ def main() -> None:
     scores_cost = timings["scores"] / timings["bare"] - 1
     print(f"  new text: {timings}", file=sys.stderr)
 
-    print(f"\n{args.articles} articles, {os.cpu_count()} cores\n")
+    print(f"\n{args.articles} articles, {args.size}-size model, {os.cpu_count()} cores\n")
     print("| case | without | with the memory | ratio |\n|---|---:|---:|---:|")
     print(f"| batch --force, second run | {first:.1f} s | {second:.1f} s | {first / second:.1f}x |")
     shared_ratio = without / with_memory

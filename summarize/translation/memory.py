@@ -26,8 +26,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 FILE_NAME = "translation-memory.sqlite3"
-CAPACITY = 500_000  # units (about 250 MB of typical news sentences)
+CAPACITY = 500_000  # units (about 250 MB of typical news sentences), give or take _CHECK_EVERY
 _BUSY_MS = 10_000  # how long a writer waits for another's lock
+_CHECK_EVERY = 1_000  # units written between two counts of the size (a count reads the table)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
     key TEXT PRIMARY KEY,      -- sha256 of the settings and the source unit
@@ -62,6 +63,7 @@ class TranslationMemory:
         self.capacity = capacity
         self.problem: str | None = None  # why the memory is off, once it is
         self._connection: sqlite3.Connection | None = None
+        self._unchecked = _CHECK_EVERY  # units written since the size was last counted
 
     def _connect(self) -> sqlite3.Connection | None:
         if self.problem is not None:
@@ -131,6 +133,10 @@ class TranslationMemory:
                 connection.executemany(
                     "INSERT OR REPLACE INTO units (key, value, used) VALUES (?, ?, ?)", rows
                 )
+                self._unchecked += len(rows)
+                if self._unchecked < min(_CHECK_EVERY, max(1, self.capacity // 10)):
+                    return  # counted again within the next thousand units: the cap holds to that
+                self._unchecked = 0
                 (count,) = connection.execute("SELECT count(*) FROM units").fetchone()
                 if count > self.capacity:
                     connection.execute(
