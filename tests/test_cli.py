@@ -386,3 +386,13 @@ def test_readme_library_example_runs(
     assert all(
         not isinstance(getattr(summarize, name), type(summarize)) for name in summarize.__all__
     )
+
+
+@pytest.mark.parametrize("group", ["models", "cache"])
+def test_a_command_group_alone_shows_its_help_without_an_empty_error(
+    group: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([group])
+    captured = capsys.readouterr()
+    assert "Commands" in captured.out + captured.err
+    assert "error:" not in captured.err

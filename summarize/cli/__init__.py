@@ -59,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         code = _fail("interrupted", 130)
     except typer.TyperException as exc:  # usage errors: unknown option, missing argument, ...
         formatter = getattr(exc, "format_message", None)
-        message = formatter() if callable(formatter) else str(exc)
-        code = _fail(" ".join(str(message).split()), int(getattr(exc, "exit_code", 2)))
+        message = " ".join(str(formatter() if callable(formatter) else exc).split())
+        code = int(getattr(exc, "exit_code", 2))
+        if message:  # a group given no command has printed its help: nothing to add
+            code = _fail(message, code)
     except BrokenPipeError:
         code = 0
     except Exception as exc:
