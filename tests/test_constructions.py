@@ -235,7 +235,7 @@ def test_according_to_names_no_speaker_for_a_common_noun() -> None:
 
 
 def test_according_to_what_was_announced() -> None:
-    found = last(["قررت البلدية إغلاق السوق، بحسب ما أُعلن في ختام اجتماع المجلس البلدي أمس."])
+    found = last(["قررت البلدية إغلاق السوق، وفق ما أُعلن في نهاية اجتماع المجلس البلدي أمس."])
     assert found.construction == "according-to" and found.span == "المجلس البلدي"
 
 
@@ -337,7 +337,7 @@ def test_english_constructions() -> None:
             "“We will not back down,” said union leader Rami Haddad.",
             "It was reported that the border crossing reopened.",
             "According to the statement, the talks will resume on Monday.",
-            "The government has not yet announced any compensation.",
+            "No compensation has been offered to the farmers so far.",
         ],
         "en",
     )
@@ -358,7 +358,7 @@ def test_english_according_to_whose_words() -> None:
             "Exports rose by a third, according to the authority's monthly figures.",
             "Fees will fall, according to what the union's lawyers announced on Monday.",
             "The talks will resume, according to diplomatic sources who spoke to the paper.",
-            "The state radio quoted a ministry statement as saying that schools would reopen.",
+            "The state radio quoted an army statement as saying the bridge had reopened.",
             "Harbourtown (The Daily Tide) – The port authority announced on Friday that the "
             "quay was repaired.",
             "Tide Net| Harbourtown: The port authority announced that cranes were back.",
@@ -368,7 +368,7 @@ def test_english_according_to_whose_words() -> None:
     assert found[1].party == found[0].party  # the owner of the figures
     assert found[2].span == "union's lawyers"
     assert found[3].span == "diplomatic sources"
-    assert found[4].span == "ministry" and found[4].via == "The state radio"
+    assert found[4].span == "army" and found[4].via == "The state radio"
     assert found[5].party == found[6].party == found[0].party  # datelines are not speakers
 
 

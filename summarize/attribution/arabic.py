@@ -279,7 +279,7 @@ class ArabicReader(ArabicSources):
         tokens = self.tokens
         v = clause + 1 if tokens[clause].norm == "فقد" and clause + 1 < len(tokens) else clause
         form = self.lex.cue(tokens[v], True) if v < len(tokens) else None
-        if form is not None:  # أما الحكومة، فقد أكد مصدر رسمي فيها: its source speaks
+        if form is not None:  # أما الشركة، فقد قال مسؤول فيها: its source speaks
             end, _ = self.span_end(v + 1, len(tokens), form.kind in self.lex.object_taking)
             start, end = self.trim(v + 1, end)
             if start < end and self._titled(start):

@@ -231,7 +231,7 @@ class ArabicSources(ArabicParties):
         return None
 
     def _after_passive(self, v: int) -> int:
-        """Where the source starts after "بحسب ما أُعلن في ختام اجتماع عقدته X": X."""
+        """Where the source starts after "وفق ما أُعلن في نهاية لقاء عقدته X": X."""
         tokens, lex = self.tokens, self.lex
         k = v + 1
         while k < len(tokens) and (

@@ -81,7 +81,7 @@ class EnglishReader(EnglishSpans):
         return reading
 
     def _impersonal(self, match: re.Match[str]) -> Reading:
-        """ "It was reported that": the outlet; "It was rumoured in sports circles that": them."""
+        """ "It was reported that": the outlet; "It was whispered in banking circles that": them."""
         rest = self.text[match.end() :]
         found = re.match(r"\s+(in|among|within)\s+(.{3,60}?)\s+that\b", rest)
         if (
@@ -200,8 +200,8 @@ class EnglishReader(EnglishSpans):
         )
 
     def _according(self, start: int) -> Reading | None:
-        """ "according to X" (a document: its issuer; "what was announced at the end of the
-        Cabinet meeting": the Cabinet; "what X has learned": the outlet's own reporting)."""
+        """ "according to X" (a document: its issuer; "what was said after the board's
+        session": the board; "what X has learned": the outlet's own reporting)."""
         low = self.text.lower()
         for phrase in self.lex.according:
             at = low.find(phrase + " ", start)
@@ -216,7 +216,7 @@ class EnglishReader(EnglishSpans):
     def _according_span(self, begin: int, stop: int, cue: Range) -> Reading | None:
         text = self.text[begin:stop]
         if re.match(r"what .{1,40} (has|have|had) learned", text, re.I):
-            return OUTLET  # "according to what El Khabar has learned": the outlet's reporting
+            return OUTLET  # "according to what the Gazette has found out": its own reporting
         announced = re.match(
             r"what (?:was|had been|has been|were) \w+ (?:at|in|during|after|by)\s+"
             r"(?:the (?:end|close|conclusion|opening) of\s+)?(?:the |a |an )?",
@@ -308,7 +308,7 @@ class EnglishReader(EnglishSpans):
         if topic is not None:
             found = self._subject_verb(clause)
             if found is not None and found.span is not None:
-                return found  # "As for the government, an official source in it said"
+                return found  # "As for the company, a manager there said"
             return self._said(
                 topic,
                 topic_span,

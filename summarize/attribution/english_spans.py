@@ -197,7 +197,7 @@ class EnglishSpans:
             at = comma + 1
 
     def _noun_phrase(self, head: Range | None) -> Range | None:
-        """`head` cut before a participle ("One of the teachers taking part in ..."), or None
+        """`head` cut before a participle ("One of the nurses working at ..."), or None
         when it is not a noun phrase (a clause, an adverbial, too long)."""
         if head is None:
             return None
