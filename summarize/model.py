@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 SentenceKind = Literal["headline", "heading", "body", "boilerplate"]
 ClaimKind = Literal[
@@ -23,17 +23,7 @@ ClaimKind = Literal[
     "event",
     "commentary",  # the outlet's own opinion (evaluative words, questions): never stated as fact
 ]
-CLAIM_KINDS: tuple[ClaimKind, ...] = (
-    "statement",
-    "accusation",
-    "demand",
-    "denial",
-    "threat",
-    "report",
-    "assessment",
-    "event",
-    "commentary",
-)
+CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)  # the same list, for validation
 Voice = Literal["attributed", "outlet"]
 Gender = Literal["m", "f", "p"]  # of an Arabic verb: he, she (or a non-human plural), they
 SummaryOrigin = Literal["rules", "llm"]

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from summarize.cli import main
-from summarize.model import RunOptions
+from summarize.model import CLAIM_KINDS, RunOptions
 from summarize.pipeline import run_document
 from summarize.writers import render
 from summarize.writers.csv import COLUMNS
@@ -98,10 +98,7 @@ def test_csv_is_one_row_per_claim_with_both_languages(
     document = json.loads(_json_of(article, capsys))
     assert len(table) - 1 == len(document["claims"])
     assert any("وزارة المياه" in row[6] for row in table[1:])  # the Arabic source, intact
-    assert {row[4] for row in table[1:]} <= {
-        "statement", "accusation", "demand", "denial", "threat", "report", "assessment",
-        "event", "commentary",
-    }  # fmt: skip
+    assert {row[4] for row in table[1:]} <= set(CLAIM_KINDS)
 
 
 def _json_of(article: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -260,3 +257,21 @@ def test_in_the_browser_injected_markup_does_not_run(browser: Any, tmp_path: Pat
     assert browser.execute_script("return window.__pwned === undefined")
     assert not browser.find_elements(By.CSS_SELECTOR, "#article img, #article b")
     assert "<script>window.__pwned = 1</script>" in browser.find_element(By.ID, "title").text
+
+
+def test_an_article_named_like_the_index_keeps_its_own_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "index.txt").write_text(_gold()["en"], "utf-8")  # a saved index page, as text
+    (source / "claims.txt").write_text(HOSTILE, "utf-8")
+    assert main(["batch", str(source), "-o", str(out), "--source-lang", "en", "-f", "html"]) == 0
+    assert main(["batch", str(source), "-o", str(tmp_path / "csv"), "--source-lang", "en",
+                 "-f", "csv"]) == 0  # fmt: skip
+    capsys.readouterr()
+    report = (out / "index.txt.html").read_text("utf-8")
+    assert 'id="summary"' in report  # the article's report, not overwritten by the index
+    assert 'href="index.txt.html"' in (out / "index.html").read_text("utf-8")
+    assert (tmp_path / "csv" / "claims.txt.csv").is_file()  # not the run's claims.csv
+    assert _csv((tmp_path / "csv" / "claims.csv").read_text("utf-8"))[0][0] == "file"

@@ -15,7 +15,7 @@ from ..model import Article, Progress, RunOptions
 from ..pipeline import Stage, run_document, translate_document
 from ..readers import suffixes
 from ..writers import WRITERS, render
-from .reports import digest
+from .reports import OVERVIEWS, digest
 
 if TYPE_CHECKING:
     from ..translation.translator import Translator
@@ -76,8 +76,9 @@ def plan(options: BatchOptions) -> list[tuple[Path, Path]]:
     """(input, output) pairs, sorted; outputs mirror the input tree with the format's suffix.
 
     Two inputs that would share an output name (a.txt and a.md as JSON) keep their full name
-    (a.txt.json, a.md.json). With addresses: each address (as a Path of its text) and its
-    output, named from the address, in the list's order.
+    (a.txt.json, a.md.json), and so does one that would take the name of the run's index.html or
+    claims.csv (index.html as HTML: index.html.html). With addresses: each address (as a Path
+    of its text) and its output, named from the address, in the list's order.
     """
     if options.urls:
         from .urls import output_stem
@@ -92,7 +93,10 @@ def plan(options: BatchOptions) -> list[tuple[Path, Path]]:
     )
     suffix = WRITERS[options.fmt].suffix
     outputs = [options.out_dir / p.relative_to(options.in_dir).with_suffix(suffix) for p in inputs]
-    clashes = {o for o in outputs if outputs.count(o) > 1}
+    # two inputs with one output name, or an output named like the run's own files (a saved
+    # page index.html would else be overwritten by the batch's index)
+    reserved = {options.out_dir / name for name in (MANIFEST, *OVERVIEWS)}
+    clashes = {o for o in outputs if outputs.count(o) > 1 or o in reserved}
     return [
         (i, o.with_name(i.name + suffix) if o in clashes else o)
         for i, o in zip(inputs, outputs, strict=True)

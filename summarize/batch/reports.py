@@ -21,6 +21,7 @@ from ..writers.files import write_atomic
 DIGESTS = ".digests"
 INDEX = "index.html"
 CLAIMS = "claims.csv"
+OVERVIEWS = (INDEX, CLAIMS)  # names an article's output never takes (batch/plan.py)
 
 
 def title(urls: tuple[str, ...], in_dir: Path) -> str:
