@@ -61,8 +61,11 @@ class TorchMarianBackend:
                 model: Any = MarianMTModel.from_pretrained(path, trust_remote_code=False)
         except ModelError:
             raise
-        except (OSError, ValueError, KeyError) as exc:
+        # (a folder without the tokenizer's files: transformers passes None on, a TypeError)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if isinstance(exc, TypeError):
+                reason = "an incomplete model folder (its tokenizer files are missing)"
             raise ModelError(f"{model_id}: cannot load the model: {reason}") from exc
         self._model = model.to(self.device).eval()
         self._torch = torch
