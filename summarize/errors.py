@@ -7,6 +7,7 @@ class SummarizeError(Exception):
     """Base class: every error the library raises on purpose. The message is one line for users."""
 
     exit_code: int = 1
+    reported: bool = False  # already shown to the user (the CLI then only exits with exit_code)
 
 
 class InputError(SummarizeError):

@@ -336,12 +336,14 @@ def run_batch_ray(
     engine: EngineOptions,
     options: RayOptions | None = None,
     on_ready: Callable[[int, int], None] | None = None,
+    on_fatal: Callable[[str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Translate a folder on Ray; yields one FileResult per input (skipped ones first, the rest
     as they finish), writing the manifest as it goes and, at the end, once more in input order.
 
     `spec` is None only for English input (source_lang "en"). `on_ready(workers, files)` is
-    called when the pool is sized (files counts the skipped ones too). Raises EngineError when
+    called when the pool is sized (files counts the skipped ones too); `on_fatal(message)` when
+    the run stops on an error, before Ray shuts down. Raises EngineError when
     Ray is missing or cannot start, ModelError when the model cannot be loaded (what was written
     so far stays).
     """
@@ -368,11 +370,19 @@ def run_batch_ray(
                     on_ready(workers, len(pairs))
                 dataset = _dataset(ray, rows, spec, actor_engine, batch, options, workers)
                 with closing(_finished(dataset)) as finished:  # closed at once on Ctrl-C
-                    for index, row in finished:
-                        source, output, _ = pairs[index]
-                        results[index] = write_result(row, source, output, batch.out_dir)
-                        record(manifest, results[index])
-                        yield results[index]
+                    try:
+                        for index, row in finished:
+                            source, output, _ = pairs[index]
+                            results[index] = write_result(row, source, output, batch.out_dir)
+                            record(manifest, results[index])
+                            yield results[index]
+                    except SummarizeError as exc:
+                        # said before Ray is torn down: after actors failed to start, Ray's
+                        # teardown now and then ends this process before the error is printed
+                        if on_fatal is not None:
+                            on_fatal(str(exc))
+                            exc.reported = True
+                        raise
     ordered = [results[i] for i in range(len(pairs))]
     write_atomic(batch.out_dir / MANIFEST, "".join(map(manifest_line, ordered)))
     named = title(batch.urls, batch.in_dir)

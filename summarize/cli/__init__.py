@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     except SummarizeError as exc:
         if debug:
             traceback.print_exc()
-        code = _fail(str(exc), exc.exit_code)
+        code = exc.exit_code if exc.reported else _fail(str(exc), exc.exit_code)
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from .flags import (
     UiFlags,
     with_flags,
 )
-from .ui import Bar, Ui, make_ui, print_failure, progress_bar
+from .ui import Bar, Ui, make_ui, print_error, print_failure, progress_bar
 
 if TYPE_CHECKING:
     from ..batch.plan import BatchOptions, FileResult
@@ -78,7 +79,13 @@ def _results(
     if not ray_options.debug:  # Ray's advice on tuning its plan is noise to someone translating
         warnings.filterwarnings("ignore", module=r"ray(\.|$)")
     spec = None if options.run.source_lang == "en" else resolve_translator(model.model)
-    return run_batch_ray(options, spec, engine, ray_options, on_ready)
+    return run_batch_ray(options, spec, engine, ray_options, on_ready, report_now)
+
+
+def report_now(message: str) -> None:
+    """The error line at once, flushed (see run_batch_ray's on_fatal)."""
+    print_error(message)
+    sys.stderr.flush()
 
 
 def _report(ui: Ui, results: Iterator[FileResult], bar: Bar | None, ray: bool) -> dict[str, int]:
