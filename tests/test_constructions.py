@@ -411,3 +411,149 @@ def test_a_ministry_keeps_its_country() -> None:
     assert last(["وقالت وزارة الخارجية في حكومة دمشق إن السفير استدعي."]).party == (
         "the Foreign Ministry (the Syrian government)"
     )
+
+
+# --- speaker spans: what ends them, what belongs to them ----------------------------------------
+
+
+def test_a_demonstrative_starts_the_object_or_names_a_thing() -> None:
+    found = last(["ونفى الناطق باسم الشرطة هذه الأنباء جملة وتفصيلاً."])
+    assert found.span == "الناطق باسم الشرطة"  # "these reports" is what he denied
+    assert last(["وتكشف هذه الحادثة حجم الإهمال في المؤسسات."]).party is None  # a thing
+    assert last(["وأكد هذا المسؤول أن التحقيق مستمر."]).span == "المسؤول"  # a person
+
+
+def test_a_speech_noun_with_a_pronoun_is_the_object() -> None:
+    found = read(
+        [
+            "وقالت الممرضة سعاد إن المرضى ينتظرون منذ الصباح.",
+            "وختم مدير المستشفى حديثه بالقول إن الأدوية نفدت.",
+            "وختمت كلمتها بالتأكيد على أن الطواقم منهكة.",
+        ]
+    )
+    assert found[1].span == "مدير المستشفى"  # not "مدير المستشفى حديثه"
+    assert (found[2].construction, found[2].party) == ("continuation", found[0].party)
+
+
+def test_a_bare_quoted_name_ends_at_its_quote() -> None:
+    found = last(["كذّبت «الجبهة» الرواية الرسمية، واتهمت الحكومة بالتضليل."])
+    assert found.span == "الجبهة"  # "الرواية الرسمية" is the account denied
+    found = last(["وقالت حركة «النهضة» التونسية إن الانتخابات مزورة."])
+    assert found.span == "حركة «النهضة» التونسية"  # after a head noun, its adjective follows
+
+
+def test_a_reply_by_an_act_is_not_speech() -> None:
+    assert last(["ردت الفصائل بإطلاق صواريخ على البلدة."]).party is None
+    assert last(["وردّ الوزير على الانتقادات بالقول إن الخطة ناجحة."]).span == "الوزير"
+    assert last(["The militia responded with artillery fire on the villages."], "en").party is None
+    assert last(["The minister responded by saying the plan works."], "en").span == "The minister"
+
+
+def test_a_relative_takes_the_name_in_apposition() -> None:
+    found = last(['وكتبت زوجته، ليلى الخطيب، على فيسبوك: "سنواصل المطالبة بالإفراج عنه".'])
+    assert found.span == "زوجته، ليلى الخطيب"
+    # a time phrase after a comma is no apposition
+    assert last(["وقالت الوزارة، أمس الأحد، إن الطريق أغلق."]).span == "الوزارة"
+
+
+def test_asides_between_subject_and_verb() -> None:
+    found = last(["والمحامي سامر، الذي يتابع القضية منذ سنوات طويلة، يرى أن الحكم قاسٍ."])
+    assert (found.construction, found.span) == ("subject-verb", "والمحامي سامر")
+    found = last(["والخطيب، الذي يعمل في المخيم منذ بداية الأزمة، يرى أن الوضع كارثي."])
+    assert found.span == "والخطيب"  # a bare name introduced by its aside
+    found = last(
+        [
+            "أما تنسيقية الأطباء في المدينة، وهي هيئة نقابية تتابع أوضاع المستشفيات منذ سنوات، "
+            "فأفادت بوفاة ثلاثة مرضى."
+        ]
+    )
+    assert (found.construction, found.span) == ("topic", "تنسيقية الأطباء في المدينة")
+    english = last(
+        ["The teachers' union, which rarely criticises the ministry, expressed its concern."], "en"
+    )
+    assert english.span == "The teachers' union"  # "criticises" is the aside's verb
+
+
+def test_a_number_opens_a_plural_speaker() -> None:
+    found = last(["وكانت خمس منظمات حقوقية قد طالبت بالإفراج عن المعتقلين."])
+    assert (found.construction, found.span) == ("pluperfect", "خمس منظمات حقوقية")
+
+
+def test_a_subordinate_clause_of_contrast() -> None:
+    found = last(["وبينما تقول الشركة إن المياه صالحة للشرب، يؤكد سكان الحي أنهم أصيبوا بتسمم."])
+    assert (found.span, found.also) == ("سكان الحي", "الشركة")  # the main clause's speaker
+    # "فيما" opening a sentence with no main clause after it: its own speaker
+    assert last(["فيما قال ناشطون إن القصف استمر طوال الليل."]).span == "ناشطون"
+
+
+def test_impersonal_clauses_name_their_according_to_source() -> None:
+    found = read(
+        [
+            "قالت مصادر في الدفاع المدني إن فرق الإنقاذ انتشلت ثلاث جثث.",
+            "ويُرجَّح أن يرتفع عدد الضحايا، بحسب المصادر ذاتها.",
+            "ويُتوقع أن ترتفع الأسعار الشهر المقبل، وفقاً لخبراء اقتصاديين.",
+        ]
+    )
+    assert (found[1].construction, found[1].party) == ("according-to", found[0].party)
+    assert found[2].span == "خبراء اقتصاديين"
+    assert read(["ويُعتقد أن الحريق اندلع بسبب تماس كهربائي."])[0].party is None
+
+
+def test_a_document_names_its_issuer_in_a_construct() -> None:
+    found = last(["ووصل أكثر من ألف مهاجر إلى الجزيرة، وفق أرقام وزارة الداخلية."])
+    assert (found.construction, found.span) == ("according-to", "وزارة الداخلية")
+
+
+# --- party names --------------------------------------------------------------------------------
+
+
+def test_anonymous_sources_are_not_the_institution() -> None:
+    found = read(
+        [
+            "ونفت مصادر في وزارة الدفاع التركية استهداف المدنيين.",
+            "وقال المتحدث باسم وزارة الدفاع التركية إن العملية مستمرة.",
+        ]
+    )
+    assert found[0].party == "مصادر في وزارة الدفاع التركية"  # the sources, as named
+    assert found[1].party == "the Turkish Defence Ministry"  # its spokesman speaks for it
+    english = last(["Sources in the Turkish Defence Ministry denied the report."], "en")
+    assert english.party == "Sources in the Turkish Defence Ministry"
+
+
+def test_english_joint_parties_and_places() -> None:
+    assert last(["Egypt and Jordan condemned the raid."], "en").party == "Egypt and Jordan"
+    joint = last(["Both UNHCR and the Migrants Office said returns must be voluntary."], "en")
+    assert joint.party == "Both UNHCR and the Migrants Office"  # not UNHCR alone
+    assert last(["The Ministry of Youth and Sports said the board was suspended."], "en").party
+    gaza = last(["The Health Ministry in Gaza said 20 people were killed."], "en")
+    assert gaza.party == "the Health Ministry in Gaza"  # the place is kept
+
+
+def test_english_framing_verbs_before_the_cue() -> None:
+    found = last(["Dr Salma Idris ended her remarks by warning that hospitals are full."], "en")
+    assert found.span == "Dr Salma Idris"
+
+
+def test_joint_parties_are_one_claim_and_one_name() -> None:
+    results, discourse = read_sentences(
+        [
+            "وأدانت كل من مصر والأردن الهجوم على القافلة.",
+            "ودعت المنظمة الدولية للهجرة والمفوضية السامية للأمم المتحدة لشؤون اللاجئين، "
+            "في بيان مشترك، دول المنطقة إلى التعاون.",
+        ],
+        "ar",
+    )
+    assert results[0].span == "كل من مصر والأردن"  # "كل" here opens the subject
+    assert results[1].span == (
+        "المنظمة الدولية للهجرة والمفوضية السامية للأمم المتحدة لشؤون اللاجئين"
+    )  # a name is never cut, and the second party is no object
+    joint = discourse.entity(str(results[1].party))
+    assert joint.entry is None
+    assert joint.name == (
+        "the International Organization for Migration (IOM) and UN refugee agency (UNHCR)"
+    )
+    results, discourse = read_sentences(
+        ["The International Organization for Migration and UNHCR called for more rescue boats."],
+        "en",
+    )
+    assert discourse.entity(str(results[0].party)).name == joint.name

@@ -75,7 +75,30 @@ def test_a_core_over_the_limit_is_cut_at_a_comma_and_marked() -> None:
     assert len(short.split()) <= rules.max_words + 1
 
 
+def test_the_comma_of_a_figure_never_ends_a_clause() -> None:
+    rules = load_summary_rules()
+    text = (
+        "schools closed across the province, which more than 850,000 pupils attend, after the "
+        "storm cut the roads to the capital and the coast for a third day"
+    )
+    short = compress(text, rules, budget=6)
+    # the aside goes whole or stays whole: never "...province000 pupils attend"
+    assert short.startswith("schools closed across the province"), short
+    assert "000" not in short.replace("850,000", ""), short
+    assert ("850,000 pupils attend" in short) == ("which" in short), short
+
+
 # -- wording ------------------------------------------------------------------------------------
+
+
+def test_a_gerund_cue_becomes_a_finite_verb() -> None:
+    document = _run(
+        "Hospitals near collapse\n"
+        "Dr Salma Idris ended her remarks by warning that the wards are full.\n"
+    )
+    assert document.analysis is not None
+    texts = [i.text for i in document.analysis.summary]
+    assert texts == ["Dr Salma Idris warned that the wards are full."], texts
 
 
 def test_side_taking_verbs_become_neutral_keeping_their_complements() -> None:

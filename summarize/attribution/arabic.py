@@ -12,8 +12,11 @@ records its construction and the offsets of its cue and speaker span.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lang.arabic import strip_prefix
-from .arabic_sources import IMPERSONAL_LEMMAS, ArabicSources
+from .arabic_clauses import ASIDES, ArabicClauses
+from .arabic_sources import IMPERSONAL_LEMMAS
 from .arabic_words import COMMAS, among, base, document_word, is_quote, phrase_at, skip_dateline
 from .discourse import OUTLET, Entity, Reading
 from .morphology import CueForm
@@ -21,7 +24,7 @@ from .morphology import CueForm
 _LOOKAHEAD = 30  # tokens searched for a cue after a subject
 
 
-class ArabicReader(ArabicSources):
+class ArabicReader(ArabicClauses):
     """Attribution of one Arabic sentence against the discourse so far."""
 
     # --- readings --------------------------------------------------------------------------
@@ -66,21 +69,21 @@ class ArabicReader(ArabicSources):
             index = comma + 1
         return index, prefixes, topic
 
-    def _adverbial(self, index: int) -> bool:
-        """A leading phrase that opens with a preposition or a time word (not a subject)."""
-        norm = self.tokens[index].norm
-        forms = set(strip_prefix(norm, ("و", "ف")))
-        return bool(forms & self.lex.leading_words) or (
-            len(norm) > 3 and norm.startswith(("وب", "ب")) and not self.institution(index)
-        )
-
     def _topic(self, index: int) -> tuple[int, Entity | None]:
         """أما X فـ...: X is the topic; returns where the clause after فـ starts."""
         tokens = self.tokens
         if index >= len(tokens) or base(tokens[index].norm) != self.lex.topic:
             return index, None
-        for k in range(index + 2, min(len(tokens), index + 14)):
-            if tokens[k].norm.startswith("ف") and len(tokens[k].norm) > 2 and not self.inside[k]:
+        aside = False  # inside "، وهي مجموعة ...،" / "، الذي ...،" about X
+        for k in range(index + 2, min(len(tokens), index + 26)):
+            if tokens[k].text in COMMAS:
+                aside = k + 1 < len(tokens) and tokens[k + 1].norm in ASIDES
+                continue
+            if k >= index + 14 and not aside and tokens[k - 1].text not in COMMAS:
+                continue  # far from X, only a فـ right after its aside
+            if aside or self.inside[k]:
+                continue
+            if tokens[k].norm.startswith("ف") and len(tokens[k].norm) > 2:
                 end, _ = self.span_end(index + 1, k, after_verb=False)
                 start, end = self.trim(index + 1, end)
                 entity = self.entity_for(start, end) if start < end else None
@@ -88,28 +91,6 @@ class ArabicReader(ArabicSources):
         return index, None
 
     # --- constructions -------------------------------------------------------------------------
-
-    def _clause_start(self, index: int) -> int:
-        """Skip clause-initial conjunctions (و is a clitic; كما، ثم، لكن، غير أن are words)."""
-        tokens = self.tokens
-        while index < len(tokens) and tokens[index].norm in self.lex.conjunctions:
-            index += 1
-            if index < len(tokens) and tokens[index].norm in {"ان", "أن"}:
-                index += 1
-        return index
-
-    def _reports(self, v: int, form: CueForm) -> bool:
-        """False for a cue that reports nothing: negated or subordinate ("لم تعلن الحكومة",
-        "بعدما شدد البنك"), or without the preposition it reports with ("شدد على")."""
-        if v > 0 and self.tokens[v - 1].norm in self.lex.not_reporting:
-            return False
-        needed = self.lex.needs_preposition.get(form.lemma)
-        if needed is None:
-            return True
-        return any(
-            t.norm in needed or (t.norm.startswith("ل") and "ل" in needed)
-            for t in self.tokens[v + 1 : v + 15]
-        )
 
     def _verb_subject(
         self,
@@ -130,15 +111,16 @@ class ArabicReader(ArabicSources):
             if relay is not None:
                 return relay
         object_taking = form.kind in self.lex.object_taking
-        end, reason = self.span_end(v + 1, len(self.tokens), object_taking)
-        start, end = self.trim(v + 1, end)
+        subject = self._subject_start(v + 1)
+        if subject is None:
+            return OUTLET  # "وتكشف هذه المأساة": a thing, not a speaker
+        end, reason = self.span_end(subject, len(self.tokens), object_taking)
+        start, end = self.trim(subject, end)
         if start < end and reason in {"comma", "stop"}:
-            end = self.apposition(end)
+            end = self.apposition(end, start)
         if start < end and not self._is_object(start, end, reason, form, continues):
-            if base(self.tokens[start].norm) in self.lex.own_correspondent:
-                return OUTLET  # "أفاد مراسلنا": the outlet's own reporting
-            if self.tokens[start].norm in self.lex.correspondent and self._own_reporter(start, end):
-                return OUTLET  # "أفادت مراسلة الميادين (في أصفهان)": the outlet's correspondent
+            if self._outlet_reporter(start, end):
+                return OUTLET
             if among(self.tokens[start].norm, self.lex.documents) and start + 1 < end:
                 start = self._issuer(start, end)  # "أفاد بلاغ صادر عن عمالة الإقليم"
             entity = self.entity_for(start, end)
@@ -149,19 +131,6 @@ class ArabicReader(ArabicSources):
         if from_prefix is not None:
             return self._reading(from_prefix, None, (v, v + 1), form, "topic")
         return self._continuation(form.gender, (v, v + 1), form.kind, form, topic)
-
-    def _is_object(self, start: int, end: int, reason: str, form: CueForm, continues: bool) -> bool:
-        """A lone noun phrase after طالب/اتهم/دعا in a continuing sentence is the object."""
-        if form.kind not in self.lex.object_taking:
-            return False
-        first = self.tokens[start]
-        if first.norm in self.lex.object_heads or first.text.endswith(("اً", "ًا")):
-            return True
-        if not continues or reason not in {"complement", "stop"}:
-            return False
-        if self.tokens[start].norm in self.lex.speaker_heads:
-            return False
-        return len(self.gazetteer(start, end)) < 2
 
     def _pluperfect(self, index: int, continues: bool, topic: Entity | None) -> Reading | None:
         """وكانت السفارة قد أعلنت / وكان قد أعلن الوزير: كان + subject + قد + verb."""
@@ -190,12 +159,6 @@ class ArabicReader(ArabicSources):
                 return self._reading(entity, (start, end), (k + 1, k + 2), form, "pluperfect")
         return None
 
-    def _subject_end(self, start: int, verb: int) -> int:
-        """End of a subject before its verb: the first comma-separated segment (the rest are
-        parentheticals: "الرابطة، وهي أقدم جمعية، استنكرت")."""
-        comma = self.comma_after(start)
-        return comma if comma is not None and comma < verb else verb
-
     def _subject_verb(self, index: int, topic: Entity | None) -> Reading | None:
         """The first cue after a subject: الوزارة أكدت ... / X، ...، قال لـ«الوطن» إن ...; a
         cue with its own subject after it is a verb-subject clause further on."""
@@ -220,8 +183,10 @@ class ArabicReader(ArabicSources):
             introduced = (  # "الحسين أيت بوعزة، وهو فلاح من ...، يؤكد": someone introduced
                 subject_end < len(tokens) - 1
                 and tokens[subject_end].text in COMMAS
-                and tokens[subject_end + 1].norm in {"وهو", "وهي", "وهم"}
+                and tokens[subject_end + 1].norm in ASIDES
                 and subject[1] - subject[0] <= 4
+                # "X، الذي ...،": X must reach the comma ("أن X لم تجد في ...، الذي" does not)
+                and (tokens[subject_end + 1].norm in {"وهو", "وهي", "وهم"} or stop == subject_end)
             )
             before = self.plausible(*subject) or introduced
             end, reason = self.span_end(v + 1, len(tokens), form.kind in lex.object_taking)
@@ -274,6 +239,34 @@ class ArabicReader(ArabicSources):
                 return self._verb_subject(k, form, False, None, [], "quote-inverted")
         return self._continuation(None, None, "statement")
 
+    def _contrast(self, index: int, continues: bool, topic: Entity | None) -> Reading | None:
+        """وبينما يؤكد X أن ...، يرى Y أن ...: the main clause after the comma is the claim, its
+        speaker the party; the subordinate clause's speaker is kept as `also`."""
+        tokens, lex = self.tokens, self.lex
+        size = phrase_at(tokens, index, lex.contrast_openers)
+        if not size or index + size >= len(tokens):
+            return None
+        comma = next(
+            (
+                k
+                for k in range(index + size, len(tokens))
+                if tokens[k].text in COMMAS and not self.inside[k]
+            ),
+            None,
+        )
+        main = comma + 1 if comma is not None else len(tokens)
+        form = lex.verb(tokens[main], True) if main < len(tokens) else None
+        first = lex.verb(tokens[index + size], True)
+        if form is None or first is None:
+            return None
+        subordinate = self._verb_subject(index + size, first, continues, topic, [])
+        reading = self._verb_subject(main, form, False, None, [])
+        if reading.entity is None or reading.construction != "verb-subject":
+            return None
+        if subordinate.entity is not None and subordinate.entity is not reading.entity:
+            reading = replace(reading, also=subordinate.entity)
+        return reading
+
     def _topic_reading(self, index: int, clause: int, topic: Entity) -> Reading:
         """أما X فـ...: the topic is the party, whatever its verb (the verb agrees with it)."""
         tokens = self.tokens
@@ -288,12 +281,6 @@ class ArabicReader(ArabicSources):
         end, _ = self.span_end(index + 1, clause, after_verb=False)
         start, end = self.trim(index + 1, end)
         return self._reading(topic, (start, end), (v, v + 1), form, "topic", None)
-
-    def _own_reporter(self, start: int, end: int) -> bool:
-        """مراسل + an outlet's name of one or two words, then at most a place (في ...)."""
-        words = [t.norm for t in self.tokens[start + 1 : end]]
-        outlet = words[: words.index("في")] if "في" in words else words
-        return len(outlet) <= 2
 
     # --- the sentence --------------------------------------------------------------------------
 
@@ -321,6 +308,9 @@ class ArabicReader(ArabicSources):
             return self._reading(
                 entity, None, (index, index + size), None, "continuation", "statement"
             )
+        contrast = self._contrast(after_topic, continues, topic)
+        if contrast is not None:
+            return contrast
         clause = self._clause_start(after_topic)
         if named is not None:  # أما X فقال / فقد أكد / فاكتفى ...: X speaks, or acts
             return self._topic_reading(index, clause, named)

@@ -30,6 +30,7 @@ class ArabicParties(SpanParser):
         tokens = self.tokens[start:end]
         return (
             joint
+            or (first in self.lex.quantifiers and self.plausible(start + 1, end))  # ثلاث جمعيات
             or self._titled(start)
             or bool(mentions and mentions[0][0] == 0)
             or base(first) in self.lex.institutions
@@ -43,14 +44,21 @@ class ArabicParties(SpanParser):
             )
         )
 
-    def apposition(self, end: int) -> int:
+    def apposition(self, end: int, start: int | None = None) -> int:
         """The end of an apposition naming the speaker after a comma ("قال وكيل الدفاع عن فلان،
-        المحامي فراس الروسان." / "المتحدث باسم الجيش، العقيد فلان، إن"), else `end`."""
+        المحامي فراس الروسان." / "المتحدث باسم الجيش، العقيد فلان، إن"; after a relative
+        tokens[start:end], a plain name: "وكتبت زوجته، فلانة الفلانية، في"), else `end`."""
         tokens = self.tokens
         comma = next(
             (k for k in range(end, min(len(tokens), end + 4)) if tokens[k].text in COMMAS), None
         )
-        if comma is None or comma + 1 >= len(tokens) or not self._titled(comma + 1):
+        if comma is None or comma + 1 >= len(tokens):
+            return end
+        if start is not None and end - start == 1 and self._relative(start):
+            named = self._plain_name(comma + 1)
+            if named is not None:
+                return named
+        if not self._titled(comma + 1):
             return end
         stop, _ = self.span_end(comma + 1, len(tokens), after_verb=False)
         following = tokens[stop] if stop < len(tokens) else None
@@ -60,6 +68,24 @@ class ArabicParties(SpanParser):
             after = tokens[stop + 1].norm
             return stop if after in {"ان", "إن", "بان", ":"} or is_quote(tokens[stop + 1]) else end
         return end
+
+    def _relative(self, k: int) -> bool:
+        norm = self.tokens[k].norm
+        return norm in self.lex.relatives or (
+            norm.startswith(("و", "ف")) and norm[1:] in self.lex.relatives
+        )
+
+    def _plain_name(self, k: int) -> int | None:
+        """The end of a name of one to three words at k closed by a comma, else None."""
+        for j in range(k + 1, min(len(self.tokens), k + 4)):
+            if self.tokens[j].text in COMMAS:
+                words = self.tokens[k:j]
+                if all(t.norm.isalpha() and self.lex.cue(t) is None for t in words) and not any(
+                    t.norm in self.lex.span_stops for t in words
+                ):
+                    return j
+                return None
+        return None
 
     def document_issuer(self, start: int, end: int) -> Entity | None:
         """The issuer a document names ("البيان", "التقرير ذاته"): None when the span is not a
@@ -86,10 +112,19 @@ class ArabicParties(SpanParser):
         if not span:
             return None
         heading = self._heading_mentions(start, end)
+        if (
+            heading
+            and heading[0][0] > 0
+            and base(tokens[0].norm) in {base(w) for w in self.lex.anonymous_sources}
+        ):
+            heading = []  # "مصادر في وزارة الدفاع": the sources, not the ministry's own voice
         entry, name = party_name(
             [m[2] for m in heading], country=self._country(heading, start, end)
         )
-        content = content_words(tokens, self.lex)
+        if self.joint(start, self.gazetteer(start, end)):  # one claim, a joint party
+            entry, name = None, " and ".join(dict.fromkeys(m[2].name for m in heading))
+        # "المصادر ذاتها": the same sources as before (the word "same" names nobody)
+        content = {w for w in content_words(tokens, self.lex) if w not in self.lex.same}
         if (
             not register
             and entry is None

@@ -150,7 +150,8 @@ class ArabicSources(ArabicParties):
             if tokens[k].text in COMMAS or tokens[k].norm in {"ان", "بان", "عن", ":"}:
                 break
             k += 1
-        return OUTLET
+        # "ويُرجَّح أن ...، بحسب المصادر ذاتها": an according-to phrase names the source
+        return self._according(v + 1) or OUTLET
 
     def _time(self, k: int) -> bool:
         return k < len(self.tokens) and base(self.tokens[k].norm) in {
@@ -244,7 +245,16 @@ class ArabicSources(ArabicParties):
         return k
 
     def _issuer(self, start: int, end: int) -> int:
-        """Where the party starts in "تقرير لمنظمة X" / "بيان أصدرته X" / "بيان صادر عن X"."""
+        """Where the party starts in "تقرير لمنظمة X" / "بيان أصدرته X" / "بيان صادر عن X", or
+        in a construct "أرقام المفوضية" / "بيان وزارة الداخلية" (a head without the article)."""
+        head = self.tokens[start].norm
+        definite = head.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
+        if (
+            not definite
+            and start + 1 < end
+            and (self.institution(start + 1) or self._titled(start + 1))
+        ):
+            return start + 1
         for k in range(start + 1, min(end, start + 4)):
             norm = self.tokens[k].norm
             if (

@@ -8,15 +8,18 @@ outlet being told (قال لـ«الوطن»). Gazetteer names count only inside
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..lang.arabic import QUOTE_MARKS, strip_prefix, tokenize
 from ..lang.boilerplate import load_boilerplate
-from ..lang.gazetteer import PartyEntry, match_arabic
+from ..lang.gazetteer import PartyEntry, load_countries, match_arabic
 from .arabic_words import COMMAS, ENDS, base, is_quote, quoted
 from .discourse import Discourse, Range
 from .lexicon_ar import load_arabic
 
 _LONGEST_SPAN = 12  # tokens
 _COMPLEMENT_STARTS = {"ان", "إن", "بان", "انه", "انها", "انهم", ":", "عن"}
+_INSIDE_A_NAME = {"object", "complement", "stop"}  # stops a gazetteer name may run across
 _RELATIVE = {"الذي", "التي", "الذين", "وهو", "وهي", "وهم", "ومقرها", "ومقره"}
 
 
@@ -30,6 +33,7 @@ class SpanParser:
         self.lex = load_arabic()
         self.agencies = frozenset(load_boilerplate().dateline_agencies)
         self.inside = quoted(self.tokens)
+        self._all_mentions: list[tuple[int, int, PartyEntry]] | None = None  # (lazily)
 
     # --- positions -------------------------------------------------------------------------
 
@@ -42,6 +46,13 @@ class SpanParser:
     def gazetteer(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
         """Gazetteer mentions in tokens[start:end] (offsets relative to `start`)."""
         return match_arabic(self.tokens[start:end], self.discourse.gazetteer)
+
+    def _name_across(self, start: int, k: int) -> int | None:
+        """The end of a gazetteer name that began in the span (at or after `start`) and goes on
+        past token k, if any."""
+        if self._all_mentions is None:
+            self._all_mentions = self.gazetteer(0, len(self.tokens))
+        return next((b for a, b, _ in self._all_mentions if start <= a < k < b), None)
 
     def institution(self, k: int) -> bool:
         """True when token k names an institution (a gazetteer party or an institution noun)."""
@@ -220,6 +231,15 @@ class SpanParser:
             and self.lex.cue(self.tokens[k]) is None
         )
 
+    def _after_quoted_name(self, k: int, start: int) -> bool:
+        """A definite word k after a quoted name starts the object, except an adjective: after
+        a bare quoted name only its country ("«قسد» الرواية التركية": the object), after a head
+        noun any nisba (منظمة "ييش دين" الإسرائيلية)."""
+        token = self.tokens[k].norm
+        if is_quote(self.tokens[start]):
+            return token not in load_countries()
+        return not token.endswith(("ي", "يه"))
+
     def _new_phrase(self, k: int, start: int) -> bool:
         """Token k starts another noun phrase (the verb's object): a definite noun after a
         definite noun that it does not describe (اتهمت الحكومة الحركة), a definite noun after a
@@ -229,7 +249,7 @@ class SpanParser:
             return False
         before, token = self.tokens[k - 1].norm, self.tokens[k].norm
         if k - 1 > start and is_quote(self.tokens[k - 1]) and token.startswith("ال"):
-            return not token.endswith(("ي", "يه"))  # «قسد» الرواية: the object (not "الإسرائيلية")
+            return self._after_quoted_name(k, start)
         definite = token.startswith(("ال", "وال"))
         if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
             return not before.startswith(("ال", "وال", "لل", "بال"))  # محتجون الحكومة
@@ -266,9 +286,21 @@ class SpanParser:
             return "verb"
         if after_verb and self._addressee(k, start):
             return "addressee"
+        if self.said_thing(k):
+            return "object"  # "وختم كلمته بالقول": what the speaker said, not who
         if (norm in self.lex.span_stops or norm in _RELATIVE) and token.text != "علي":
             return "stop"  # (علي the name folds like على the preposition)
         return self._grammar_stop(k, start, object_taking)
+
+    def said_thing(self, k: int) -> bool:
+        """Token k is a speech noun with a possessive pronoun (كلمته، إحاطتها، بيانهم)."""
+        norm = self.tokens[k].norm
+        for suffix in ("هما", "هم", "ها", "ه"):
+            stem = norm[: -len(suffix)]
+            if norm.endswith(suffix) and len(stem) >= 3:
+                forms = {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem}
+                return bool(forms & self.lex.speech_nouns)
+        return False
 
     def _grammar_stop(self, k: int, start: int, object_taking: bool) -> str | None:
         """A complement (بـ...) or the verb's object starts at k."""
@@ -320,6 +352,10 @@ class SpanParser:
                 end = after
                 continue
             reason = self._stop(end, start, object_taking, after_verb)
+            inside = self._name_across(start, end) if reason in _INSIDE_A_NAME else None
+            if inside is not None:
+                end = inside  # "والمفوضية السامية للأمم المتحدة ...": a name is never cut
+                continue
             if reason is not None:
                 return end, reason
             end += 1
@@ -341,6 +377,17 @@ class SpanParser:
         start, end = keep[0], keep[-1] + 1
         return start, self._cut_second_party(start, end)
 
+    def joint(self, start: int, mentions: list[tuple[int, int, PartyEntry]]) -> bool:
+        """True when the span (from `start`) opens with gazetteer names joined by و, each right
+        after the other ("مصر والأردن", "كل من مصر والأردن"): a joint party."""
+        offset = 2 if self.tokens[start].norm == "كل" else 0
+        if len(mentions) < 2 or mentions[0][0] != offset:
+            return False
+        return all(
+            later[0] == earlier[1] and self.tokens[start + later[0]].norm.startswith("و")
+            for earlier, later in pairwise(mentions)
+        )
+
     def _cut_second_party(self, start: int, end: int) -> int:
         mentions = self.gazetteer(start, end)
         if (
@@ -351,6 +398,8 @@ class SpanParser:
         ):
             mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
             return start + mentions[1][0] if len(mentions) >= 2 else end
+        if self.joint(start, mentions):
+            return end  # "المنظمة الدولية للهجرة والمفوضية السامية ...": one joint party
         if len(mentions) >= 2 and mentions[1][0] > 0:
             before = self.tokens[start + mentions[1][0] - 1].norm
             if before not in self.lex.affiliations and not before.startswith("ب"):

@@ -37,12 +37,14 @@ def build_claim(
         kind: ClaimKind = "commentary" if is_commentary(sentence.source, text) else "event"
         return Claim(index, (sentence.id,), "outlet", outlet, None, None, kind, text, quotes)
     party = parties[attribution.party]
-    source = attribution.span or party.spans[-1]
+    # a continuation names no one: its party as most fully named (not its latest short form)
+    source = attribution.span or max(party.spans, key=len)
 
     def name(key: str | None) -> str | None:
         if key is None:
             return None
-        return quote_loaded(names.get(key, parties[key].spans[-1]))  # a name is never rewritten
+        # a name is never rewritten
+        return quote_loaded(names.get(key, max(parties[key].spans, key=len)))
 
     return Claim(
         index,

@@ -20,6 +20,15 @@ from .lexicon_en import EnglishCue
 _OPENING_QUOTES = '“«"„‹'
 
 
+_RELATIVES = frozenset({"which", "who", "whose", "whom"})  # open an aside about the subject
+
+
+def _in_aside(before: str) -> bool:
+    """True when the text before a cue ends in an aside about the subject (", which ...")."""
+    aside = before.rsplit(",", 1)[-1].split() if "," in before else []
+    return bool(aside) and aside[0].lower() in _RELATIVES
+
+
 class EnglishReader(EnglishSpans):
     """Attribution of one English sentence against the discourse so far."""
 
@@ -104,6 +113,8 @@ class EnglishReader(EnglishSpans):
             if negated or not self._cue_ok(match, cue):
                 continue
             before = self.text[clause:end].strip()
+            if _in_aside(before):
+                continue  # "X, which rarely criticises Y, expressed ...": the cue of an aside
             if passive and before.lower() in {"it", ""}:
                 return self._impersonal(match)
             if passive:
@@ -120,7 +131,7 @@ class EnglishReader(EnglishSpans):
                 head = self._noun_phrase(self._trim(*self._segments(clause, end)[0]))
                 if head is not None:
                     return self._subject_reading(head, match, cue)
-            head = self._head(clause, end)
+            head = self._framed_head(clause, end)
             if head is None:
                 continue
             first = self.text[head[0] : head[1]].split()[0].lower()
@@ -128,6 +139,13 @@ class EnglishReader(EnglishSpans):
                 return self._pronoun(first, cue_range, cue.kind, topic)
             return self._subject_reading(head, match, cue)
         return None
+
+    def _framed_head(self, clause: int, end: int) -> Range | None:
+        """The subject before a cue, without a framing verb and its speech noun ("Carlsson
+        ended her briefing by warning": Carlsson)."""
+        head = self._head(clause, end)
+        framed = self.lex.framing.match(self.text[head[0] : head[1]]) if head else None
+        return (head[0], head[0] + framed.end(1)) if head and framed else head
 
     def _subject_reading(self, head: Range, match: re.Match[str], cue: EnglishCue) -> Reading:
         """The reading for a subject before its verb: a document is its issuer's ("The

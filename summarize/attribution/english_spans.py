@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.gazetteer import english_country, match_english, party_name
+from ..lang.gazetteer import PartyEntry, english_country, match_english, party_name
 from ..lang.quotes import inside, quote_spans
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
@@ -42,6 +42,9 @@ def content_words(span: str, stop: frozenset[str]) -> set[str]:
     return {w.removesuffix("'s") for w in words if w not in stop}
 
 
+_PLACE = re.compile(r"\bin ((?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*$")  # "... in Gaza"
+
+
 class EnglishSpans:
     """One English sentence: its spans and cues, against the discourse so far."""
 
@@ -59,6 +62,8 @@ class EnglishSpans:
         if not span:
             return None
         mentions = [e for _, e in match_english(span, self.discourse.gazetteer)]
+        if self.lex.anonymous_sources.match(span):
+            mentions = []  # "sources in the Defence Ministry": named as such, not the ministry
         # English may name the head late ("the UN Office for ... (OCHA)"): the longest alias wins
         low = span.lower()
         longest = max(
@@ -67,6 +72,12 @@ class EnglishSpans:
             default=None,
         )
         entry, name = party_name(mentions, longest, english_country(span))
+        joint = self._joint(low, mentions)
+        if joint is not None:  # "Both UNHCR and the IOM": one joint party
+            entry, name = None, joint or re.sub(r"^both\s+", "", span, flags=re.IGNORECASE)
+        place = _PLACE.search(span)
+        if entry is not None and name and entry.kind == "ministry" and place:
+            name = f"{name} in {place.group(1)}"  # "the Health Ministry in Gaza" keeps its place
         person = bool(self.lex.person_titles.search(span)) or bool(
             entry is None and _PERSONAL_NAME.search(span)
         )
@@ -74,6 +85,36 @@ class EnglishSpans:
         entity = self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
         self.discourse.mention(entity)
         return entity
+
+    def _joint(self, low: str, mentions: list[PartyEntry]) -> str | None:
+        """For a joint party ("Both UNHCR and the IOM", "Egypt and Jordan"): the names joined
+        when the gazetteer knows them all, "" when not (the span names it); None otherwise. The
+        first part must be a known party and nothing more, every other part a known party or a
+        name of two words or more: "the Ministry of Foreign Affairs and Expatriates" and "the
+        United Nations Relief and Works Agency" are one name each."""
+        if not mentions:
+            return None
+        text = " ".join(re.sub(r"[^\w.'&-]", " ", low).split())
+        parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", text) if p]
+        if len(parts) < 2:
+            return None
+        known = [self._known(p, mentions) for p in parts]
+        first = re.sub(r"^(?:both|the)\s+", "", parts[0])
+        if not known[0] or first not in known[0]:
+            return None
+        if not all(k or len(p.split()) >= 2 for p, k in zip(parts[1:], known[1:], strict=True)):
+            return None
+        if all(known):
+            return " and ".join(dict.fromkeys(e.name for e in mentions))
+        return ""
+
+    @staticmethod
+    def _known(part: str, mentions: list[PartyEntry]) -> set[str]:
+        """The aliases of `mentions` that make the whole of `part` (bar "both", "the")."""
+        bare = re.sub(r"^(?:both|the)\s+", "", part)
+        return {
+            a.removeprefix("the ") for e in mentions for a in e.en if a.removeprefix("the ") == bare
+        }
 
     def _said(
         self,
@@ -233,6 +274,11 @@ class EnglishSpans:
             len(before) < 2 or before[-2].lower() not in self.lex.infinitive_carriers
         ):
             return False
+        speech = self.lex.replies_with.get(cue.lemma)
+        after_words = self.text[match.end() :].lower().split()
+        if speech and after_words and after_words[0] in {"with", "by"}:
+            rest = " ".join(after_words[1:5])
+            return any(rest.startswith(w) for w in speech)  # "responded with fire": an act
         needed = self.lex.needs.get(cue.lemma)
         if needed:
             after = " " + " ".join(self.text[match.end() :].lower().split()[:12])

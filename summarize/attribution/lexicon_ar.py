@@ -58,6 +58,12 @@ class ArabicLexicon:
     time_words: frozenset[str]  # مساء، يوم: after في they end a span
     for_party: frozenset[str]  # المتحدث، مصدر: titles that speak for a party named after them
     name_particles: frozenset[str]  # عبد، أبو، بن: parts of a personal name
+    speech_nouns: frozenset[str]  # كلمة، إحاطة: with a possessive, the verb's object
+    relatives: frozenset[str]  # زوجته، ابنتها: a plain name in apposition follows
+    replies_with: dict[str, frozenset[str]]  # lemma -> the بـ complements that make it speech
+    contrast_openers: tuple[Phrase, ...]  # بينما، في حين: a subordinate clause of contrast
+    demonstratives: frozenset[str]  # هذا، هذه: they end a span, and open a thing's name
+    anonymous_sources: frozenset[str]  # مصدر، مصادر: "مصادر في الوزارة" are not the ministry
 
     def cue(self, token: Token, clause_start: bool = False) -> CueForm | None:
         """The cue `token` is, if any (clitics removed; forms that are also common words only at
@@ -166,6 +172,14 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         time_words=_words(raw, "time_words"),
         for_party=_words(raw, "for_party"),
         name_particles=_words(raw, "name_particles"),
+        speech_nouns=_words(raw, "speech_nouns"),
+        relatives=_words(raw, "relatives"),
+        replies_with={
+            fold(str(k)): frozenset(fold(str(w)) for w in v) for k, v in raw["replies_with"].items()
+        },
+        contrast_openers=_phrases(raw, "contrast_openers"),
+        demonstratives=_words(raw, "demonstratives"),
+        anonymous_sources=_words(raw, "anonymous_sources"),
     )
 
 

@@ -92,6 +92,11 @@ class EnglishLexicon:
     stop_words: frozenset[str]
     own_correspondent: tuple[str, ...]
     second_speaker: tuple[str, ...]
+    anonymous_sources: re.Pattern[str]  # "sources in the ministry": not the ministry's voice
+    joint_words: frozenset[str]  # "Both X and Y": words joining a joint party's names
+    replies_with: dict[str, tuple[str, ...]]  # respond -> what after with/by makes it speech
+    past_forms: dict[str, str]  # lemma -> its past form ("warn" -> "warned")
+    framing: re.Pattern[str]  # "X ended her": X is the subject of "... briefing by warning"
 
 
 def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -153,6 +158,17 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         stop_words=_words(raw, "stop_words"),
         own_correspondent=_ordered(raw, "own_correspondent"),
         second_speaker=_ordered(raw, "second_speaker"),
+        anonymous_sources=re.compile(str(raw["anonymous_sources"]), re.IGNORECASE),
+        joint_words=_words(raw, "joint_words"),
+        past_forms={c.lemma: form for form, c in cues.items() if c.tense == "past"},
+        replies_with={
+            str(k).lower(): tuple(str(w).lower() for w in v) for k, v in raw["replies_with"].items()
+        },
+        framing=re.compile(
+            rf"^(.+?)\s+(?:{_alternation([str(w) for w in raw['framing_verbs']])})"
+            r"\s+(?:his|her|its|their)(?:\s+[\w-]+){0,2}?(?:\s+by)?$",
+            re.IGNORECASE,
+        ),
     )
 
 

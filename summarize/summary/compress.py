@@ -61,11 +61,16 @@ def _secondary(text: str, rules: SummaryRules) -> list[tuple[int, int]]:
         end = following[0] if following else len(text)
         if opener in _PARENTHETICAL:
             comma = text.find(",", start + 1)
-            while comma != -1 and _inside_quotes(text, comma):
+            while comma != -1 and (_inside_quotes(text, comma) or _in_number(text, comma)):
                 comma = text.find(",", comma + 1)
             end = comma + 1 if comma != -1 and comma + 1 <= end else end  # with its comma
         spans.append((start, end))
     return spans
+
+
+def _in_number(text: str, comma: int) -> bool:
+    """True for the comma of a figure ("850,000"), which never ends a clause."""
+    return 0 < comma < len(text) - 1 and text[comma - 1].isdigit() and text[comma + 1].isdigit()
 
 
 def _tidy(text: str) -> str:
@@ -93,7 +98,8 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
 def _cut(text: str, limit: int) -> str:
     """A core longer than `limit` words: cut at the last comma before the limit, marked."""
     kept = " ".join(text.split()[:limit])
-    comma = max(kept.rfind(","), kept.rfind(";"))
+    commas = [i for i, c in enumerate(kept) if c in ",;" and not _in_number(kept, i)]
+    comma = commas[-1] if commas else -1
     if comma > len(kept) // 2:
         kept = kept[:comma]  # (inside a quotation too: the cut is marked, the quote closed)
     opened = sum(kept.count(q) for q in "“«") - sum(kept.count(q) for q in "”»")

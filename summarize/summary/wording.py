@@ -44,6 +44,9 @@ def _content_after_cue(
     if not match or match.start() > 0.6 * len(text):
         return None
     verb = match.group(1).lower()
+    found = cues.cues.get(verb)
+    if found is not None and found.tense == "gerund":  # "ended her briefing by warning that"
+        verb = cues.past_forms.get(found.lemma, verb)
     rest = text[match.end() :].strip(" ,")
     relayed = re.match(r"^.{0,120}? as saying,? (that )?", rest)
     if relayed:  # "quoted a source as saying that ...": the source said it
