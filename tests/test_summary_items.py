@@ -91,6 +91,17 @@ def test_the_comma_of_a_figure_never_ends_a_clause() -> None:
 # -- wording ------------------------------------------------------------------------------------
 
 
+def test_the_verb_of_an_aside_is_never_the_items_verb() -> None:
+    document = _run(
+        "Union regrets cuts\n"
+        "The teachers' union, which rarely criticises the ministry, expressed its regret over "
+        "the cuts.\n"
+    )
+    assert document.analysis is not None
+    (item,) = document.analysis.summary
+    assert item.text.startswith("The teachers' union expressed its regret"), item.text
+
+
 def test_a_gerund_cue_becomes_a_finite_verb() -> None:
     document = _run(
         "Hospitals near collapse\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lang.arabic import span_text
-from ..lang.gazetteer import PartyEntry, load_countries, party_name
+from ..lang.gazetteer import PartyEntry, joint_name, load_countries, party_name
 from .arabic_spans import SpanParser
 from .arabic_words import COMMAS, ENDS, among, base, content_words, document_word, is_quote
 from .discourse import Entity, Mention
@@ -99,7 +99,7 @@ class ArabicParties(SpanParser):
             for w in words[1:]
         ):
             return None
-        return self.discourse.issuer(document)
+        return self.discourse.issuer(document, document in self.lex.speaker_documents)
 
     def entity_for(self, start: int, end: int, *, register: bool = True) -> Entity | None:
         """The party tokens[start:end] names (registered in the discourse); with `register`
@@ -122,7 +122,7 @@ class ArabicParties(SpanParser):
             [m[2] for m in heading], country=self._country(heading, start, end)
         )
         if self.joint(start, self.gazetteer(start, end)):  # one claim, a joint party
-            entry, name = None, " and ".join(dict.fromkeys(m[2].name for m in heading))
+            entry, name = None, joint_name([m[2] for m in heading])
         # "المصادر ذاتها": the same sources as before (the word "same" names nobody)
         content = {w for w in content_words(tokens, self.lex) if w not in self.lex.same}
         if (

@@ -260,7 +260,12 @@ class ArabicSources(ArabicParties):
             if (
                 norm.startswith(self.lex.issuer_verbs) or norm in self.lex.issued_by
             ) and k + 1 < end:
-                return k + 2 if self.tokens[k + 1].norm == "عن" else k + 1
+                after = k + 1
+                while after + 1 < end and (
+                    self._time(after) or self.tokens[after].norm in self.lex.time_words
+                ):
+                    after += 1  # "الصادر اليوم عن", "أصدرته مساء أمس"
+                return after + 1 if self.tokens[after].norm == "عن" else after
             if norm.startswith("لل") or (norm.startswith("ل") and self.institution(k)):
                 return k
         return start
@@ -330,9 +335,12 @@ class ArabicSources(ArabicParties):
             word = document_word(token.norm, self.lex.documents)
             if word is None or self.inside[k]:
                 continue
-            end, _ = self.span_end(k + 1, len(tokens), after_verb=False)
-            start, end = self.trim(k + 1, end)
-            if start < end and self._names_speaker(start, end):
+            issued = self._issuer(k, len(tokens))  # "التقرير الصادر اليوم عن X": X
+            first = issued if issued > k else k + 1
+            end, _ = self.span_end(first, len(tokens), after_verb=False)
+            start, end = self.trim(first, end)
+            named = issued > k and self.plausible(start, end)  # whoever issued it
+            if start < end and (named or self._names_speaker(start, end)):
                 issuer = self.entity_for(start, end)
                 if issuer is not None:
                     self.discourse.issued(word, issuer)

@@ -145,6 +145,8 @@ class SpanParser:
     def _titled(self, start: int) -> bool:
         """True when tokens[start] is a title or a source word (مصدرًا too: its case ending)."""
         norm = self.tokens[start].norm
+        if norm in self.lex.places or base(norm) in self.lex.places:
+            return False  # محافظة (a governorate), not محافظ (a governor)
         forms = {norm, base(norm), norm[:-1] if norm.endswith(("ا", "ه")) else norm}
         if len(norm) >= 5 and norm.endswith(("ون", "ين")) and not norm.startswith("ال"):
             forms.add(norm[:-2])  # عاملون (في المجال)، ممثلة (المفوضية)

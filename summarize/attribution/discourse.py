@@ -144,13 +144,15 @@ class Discourse:
         """`entity` issued a document of this kind ("بيان", "تقرير", "statement")."""
         self.documents[document] = entity.key
 
-    def issuer(self, document: str | None) -> Entity | None:
+    def issuer(self, document: str | None, fallback: bool = True) -> Entity | None:
         """Who issued the document an anaphor names ("وفقا للبيان"): the issuer of the latest such
-        document, else the latest speaker."""
+        document, else (with `fallback`: a speaker's own document, such as a statement) the
+        latest speaker; None when unknown ("بحسب التقرير" with no report's author named
+        before: the report itself is the source)."""
         key = self.documents.get(document or "")
         if key is not None:
             return self.entity(key)
-        return self.speakers[-1][0] if self.speakers else None
+        return self.speakers[-1][0] if self.speakers and fallback else None
 
     def mention(self, entity: Entity) -> None:
         """`entity` was named (a candidate for "من جانبه" and "for its part")."""

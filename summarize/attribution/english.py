@@ -12,12 +12,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .discourse import OUTLET, Entity, Range, Reading
 from .english_spans import EnglishSpans
 from .lexicon_en import EnglishCue
 
 _OPENING_QUOTES = '“«"„‹'
+
+
+@lru_cache(maxsize=4)
+def _issued(documents: frozenset[str]) -> re.Pattern[str]:
+    """A document and who issued it: "the report issued today by X", "in a (brief) statement"
+    (the speaker's own)."""
+    names = "|".join(sorted(map(re.escape, documents), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<own>\bin (?:a|an|its|his|her|their) (?:\w+ )??)?(?:(?:an?|the) (?:\w+ )??)?"
+        rf"\b(?P<doc>{names})\b"
+        r"(?: (?:issued|published|released|prepared|compiled)(?: \w+){0,3}? by (?P<by>\S))?",
+        re.IGNORECASE,
+    )
 
 
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})  # open an aside about the subject
@@ -113,7 +127,7 @@ class EnglishReader(EnglishSpans):
             if negated or not self._cue_ok(match, cue):
                 continue
             before = self.text[clause:end].strip()
-            if _in_aside(before):
+            if _in_aside(self.text[clause : match.start()].strip()):
                 continue  # "X, which rarely criticises Y, expressed ...": the cue of an aside
             if passive and before.lower() in {"it", ""}:
                 return self._impersonal(match)
@@ -155,9 +169,12 @@ class EnglishReader(EnglishSpans):
         if any(w.strip("'’s") in self.lex.correspondents for w in words):
             return OUTLET  # "Al Mayadeen's correspondent reported": the outlet's reporting
         document = self._document(words)
-        if document is not None:
-            issuer = self.discourse.issuer(document)
+        issuer = self._issuer_of(document)
+        if issuer is not None:
             return self._said(issuer, None, cue_range, cue.kind, "according-to")
+        by = _issued(self.lex.documents).match(self.text, head[0])
+        if by and by.group("by") and by.start("by") < head[1]:
+            head = (by.start("by"), head[1])  # "A communiqué issued by X stated": X
         entity = self.entity_for(self.text[head[0] : head[1]])
         relayed = self._relay(match, cue, entity)
         if relayed is not None:
@@ -273,13 +290,21 @@ class EnglishReader(EnglishSpans):
             elif len(words) <= 4 or all(
                 w in self.lex.same | {"the", "a", "an", document} for w in words
             ):
-                issuer = self.discourse.issuer(document.strip(".,"))
-                return self._said(issuer, None, cue, "report", "according-to")
+                issuer = self._issuer_of(document.strip(".,"))
+                if issuer is not None:  # else the document itself is the source
+                    return self._said(issuer, None, cue, "report", "according-to")
         span = self._trim(begin, stop)
         if span is None:
             return None
         entity = self.entity_for(self.text[span[0] : span[1]])
         return self._said(entity, span, cue, "report", "according-to")
+
+    def _issuer_of(self, document: str | None) -> Entity | None:
+        """Who issued the document ("the statement": the latest speaker when none was named;
+        "the report": None until its author is named, then the report is its own source)."""
+        if document is None:
+            return None
+        return self.discourse.issuer(document, document in self.lex.speaker_documents)
 
     def _issuer_name(self, span: Range) -> str:
         """The words of a span; a bare noun ("ministry" of "a ministry statement") with its
@@ -317,7 +342,30 @@ class EnglishReader(EnglishSpans):
         return None
 
     def read(self) -> Reading:
-        """The sentence's speaker, cue, kind and evidence (OUTLET when it names none)."""
+        """The sentence's speaker, cue, kind and evidence (OUTLET when it names none); the
+        documents it names are noted with their issuers, for later anaphors."""
+        reading = self._read()
+        self._documents(reading.entity)
+        return reading
+
+    def _documents(self, speaker: Entity | None) -> None:
+        """ "the report issued today by X": X issued it; "said in a statement": the speaker."""
+        for found in _issued(self.lex.documents).finditer(self.text):
+            document = found.group("doc").lower()
+            if self._quoted(found.start()):
+                continue
+            if found.group("by"):
+                begin = found.start("by")
+                verb = self.lex.pattern.search(self.text, begin)  # "... by X stated that"
+                stop = min(self._stop(begin), verb.start() if verb else len(self.text))
+                span = self._trim(begin, stop)
+                issuer = self.entity_for(self.text[span[0] : span[1]]) if span else None
+                if issuer is not None:
+                    self.discourse.issued(document, issuer)
+            elif speaker is not None and found.group("own"):
+                self.discourse.issued(document, speaker)
+
+    def _read(self) -> Reading:
         clause, topic, topic_span = self._topic(self.start)
         clause = self._leading(clause, len(self.text))
         continued = self._continued(clause)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.gazetteer import PartyEntry, english_country, match_english, party_name
+from ..lang.gazetteer import PartyEntry, english_country, joint_name, match_english, party_name
 from ..lang.quotes import inside, quote_spans
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
@@ -105,7 +105,7 @@ class EnglishSpans:
         if not all(k or len(p.split()) >= 2 for p, k in zip(parts[1:], known[1:], strict=True)):
             return None
         if all(known):
-            return " and ".join(dict.fromkeys(e.name for e in mentions))
+            return joint_name(mentions)
         return ""
 
     @staticmethod
@@ -170,6 +170,8 @@ class EnglishSpans:
         words = list(_WORD.finditer(self.text, start, end))
         while words:
             word = words[-1].group().lower()
+            if "," in self.text[words[-1].end() : end]:
+                break  # "X, which ... publicly, expressed": the adverb closes an aside
             if word in self.lex.passive:
                 passive = True
             elif word in {"not", "never", "no"} or word.endswith("n't"):
@@ -330,6 +332,8 @@ class EnglishSpans:
         """The next comma or full stop after `start` that ends a phrase (not "Dr.", not 2.5)."""
         for match in re.finditer(r"[,.]", self.text[start:]):
             at = start + match.start()
+            if 0 < at < len(self.text) - 1 and self.text[at - 1 : at + 2 : 2].isdigit():
+                continue  # "21,000", "2.5": inside a figure
             if self.text[at] == "." and (
                 _ABBREVIATION.search(self.text[:at])
                 or (at + 1 < len(self.text) and self.text[at + 1].isalnum())

@@ -28,6 +28,7 @@ class ArabicLexicon:
     relaying_according: tuple[Phrase, ...]  # "نقلا عن": relays
     documents: frozenset[str]  # بيان، تقرير
     same: frozenset[str]  # نفسه، ذاته
+    speaker_documents: frozenset[str]  # بيان: with no issuer known, the latest speaker's
     issuer_verbs: tuple[str, ...]  # أصدرته، نشرته
     issued_by: frozenset[str]  # صادر (عن)
     continuation: tuple[Phrase, ...]  # "وجاء في البيان"
@@ -64,6 +65,7 @@ class ArabicLexicon:
     contrast_openers: tuple[Phrase, ...]  # بينما، في حين: a subordinate clause of contrast
     demonstratives: frozenset[str]  # هذا، هذه: they end a span, and open a thing's name
     anonymous_sources: frozenset[str]  # مصدر، مصادر: "مصادر في الوزارة" are not the ministry
+    places: frozenset[str]  # محافظة، مدينة: where, never who
 
     def cue(self, token: Token, clause_start: bool = False) -> CueForm | None:
         """The cue `token` is, if any (clitics removed; forms that are also common words only at
@@ -139,6 +141,7 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         relaying_according=_phrases(raw, "relaying_according_to"),
         documents=_words(raw, "documents"),
         same=_words(raw, "same"),
+        speaker_documents=_words(raw, "speaker_documents"),
         issuer_verbs=tuple(fold(str(w)) for w in raw["issuer_verbs"]),
         issued_by=_words(raw, "issued_by"),
         continuation=_phrases(raw, "continuation"),
@@ -180,6 +183,7 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         contrast_openers=_phrases(raw, "contrast_openers"),
         demonstratives=_words(raw, "demonstratives"),
         anonymous_sources=_words(raw, "anonymous_sources"),
+        places=_words(raw, "places"),
     )
 
 

@@ -77,6 +77,7 @@ class EnglishLexicon:
     relaying: tuple[str, ...]
     documents: frozenset[str]
     same: frozenset[str]
+    speaker_documents: frozenset[str]  # statement: with no issuer known, the latest speaker's
     issued_by: tuple[str, ...]
     continuation: tuple[str, ...]
     pronouns: dict[str, str]
@@ -143,6 +144,7 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         relaying=_ordered(raw, "relaying"),
         documents=_words(raw, "documents"),
         same=_words(raw, "same"),
+        speaker_documents=_words(raw, "speaker_documents"),
         issued_by=_ordered(raw, "issued_by"),
         continuation=_ordered(raw, "continuation"),
         pronouns={str(k).lower(): str(v) for k, v in raw["pronouns"].items()},

@@ -79,9 +79,9 @@ def gold_party(claim: Claim, parties: list[dict[str, Any]], mode: str) -> str | 
     may name another annotated party (then that party: an inversion)."""
     if claim.voice == "outlet":
         return "outlet"
-    if mode == "en":
-        candidates = [_en_words(c) for c in (claim.party, claim.party_source or "") if c]
-        return _best(candidates, parties, "aliases_en")
+    if mode == "en":  # the name a reader sees decides; the span only when the name is no alias
+        named = _best([_en_words(claim.party)], parties, "aliases_en")
+        return named or _best([_en_words(claim.party_source or "")], parties, "aliases_en")
     found = _best([_ar_words(claim.party_source or "")], parties, "aliases_ar")
     named = _best([_en_words(claim.party)], parties, "aliases_en")
     return named if named is not None and found is not None and named != found else found

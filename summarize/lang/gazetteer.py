@@ -175,6 +175,16 @@ def english_country(span: str) -> str | None:
     return found.group(1) if found else None
 
 
+def joint_name(entries: Sequence[PartyEntry]) -> str:
+    """The name of a joint party: each party's short form ("UN refugee agency (UNHCR)" ->
+    "UNHCR"), joined with "and" ("IOM and UNHCR")."""
+    short = []
+    for entry in entries:
+        acronym = re.search(r"\(([^()]+)\)$", entry.name)
+        short.append(acronym.group(1) if acronym else entry.name)
+    return " and ".join(dict.fromkeys(short))
+
+
 def party_name(
     entries: Sequence[PartyEntry], head: PartyEntry | None = None, country: str | None = None
 ) -> tuple[PartyEntry | None, str | None]:

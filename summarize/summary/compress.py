@@ -47,11 +47,13 @@ def _secondary(text: str, rules: SummaryRules) -> list[tuple[int, int]]:
     may sit inside the sentence: "the resolution, which ..., comes"), any other up to the next
     secondary clause (", describing them as ..., noting that ..." are two)."""
     openers = "|".join(re.escape(o) for o in rules.secondary_openers)
-    pattern = re.compile(rf"(?:,|;| -) (?=((?:{openers}))\b)|; ", re.IGNORECASE)
+    pattern = re.compile(rf"(?:,|;| -) (?=((?:{openers})\b|[a-z]+ing\b))|; ", re.IGNORECASE)
     starts = [
         (m.start(), (m.group(1) or "").lower())
         for m in pattern.finditer(text)
         if not _inside_quotes(text, m.start())
+        and (m.group(1) or "").lower() not in rules.not_participles
+        and not _in_number(text, m.start())
     ]
     spans: list[tuple[int, int]] = []
     for index, (start, opener) in enumerate(starts):

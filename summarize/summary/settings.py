@@ -25,6 +25,7 @@ class SummaryRules:
     side_taking_in_items: frozenset[str]  # reporting verbs an item replaces with "said"
     drop_phrases: tuple[re.Pattern[str], ...]  # adverbials compression drops anywhere
     secondary_openers: tuple[str, ...]  # ", adding ...": clauses compression drops first
+    not_participles: frozenset[str]  # -ing words that open no participle clause ("during")
     function_words: frozenset[str]  # not content words
     outlet_openers: tuple[str, ...]  # "However, ..." dropped in the outlet's voice
     lower_after_according: frozenset[str]  # lower-cased after "According to X, "
@@ -63,6 +64,7 @@ def load_summary_rules() -> SummaryRules:
             secondary_openers=tuple(
                 sorted((str(w).lower() for w in raw["secondary_openers"]), key=len, reverse=True)
             ),
+            not_participles=_words(raw, "not_participles"),
             function_words=_words(raw, "function_words"),
             outlet_openers=tuple(str(v).lower() for v in raw["outlet_openers"]),
             lower_after_according=_words(raw, "lower_after_according"),

@@ -11,6 +11,9 @@ from ..model import Claim
 from .compress import compress
 from .settings import SummaryRules
 
+# An aside about the subject between commas, before its verb (no quotation inside).
+_SUBJECT_ASIDE = re.compile(r",\s(?:which|who|whose|whom)\s[^,“”\"«»]+,")
+_DIGIT = re.compile(r"\d")
 _KEEP_CAPITAL = ("I ", "US", "UN")  # sentence openings never lower-cased
 
 
@@ -40,6 +43,9 @@ def _content_after_cue(
     """(verb, rest) when the English sentence reads "<party> <cue> <rest>": the verb as the
     source wrote it with its complement ("told Reuters that", "appealed to X for"), except a
     verb that takes sides, which becomes "said" ("revealed to X that" -> "told X that")."""
+    aside = _SUBJECT_ASIDE.search(text)
+    if aside and not cues.pattern.search(text, 0, aside.start()) and not _DIGIT.search(aside[0]):
+        text = text[: aside.start()] + text[aside.end() :]  # "X, which rarely criticises Y, said"
     match = cues.pattern.search(text)
     if not match or match.start() > 0.6 * len(text):
         return None
@@ -84,7 +90,9 @@ def clause(
         text = re.sub(rf"^({openers}),\s*", "", claim.text, flags=re.IGNORECASE)
         content = compress(neutralize(text, protect=names), rules, budget, limit)
         return "reported", content.rstrip(" .")
-    according = re.search(r"\baccording to [^,]+,\s*(.+)$", claim.text, re.IGNORECASE)
+    according = re.search(
+        r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", claim.text, re.IGNORECASE
+    )  # (a figure's comma, "21,000", ends no phrase)
     if according and according.start() < 0.5 * len(claim.text):
         content = compress(according.group(1).rstrip(" ."), rules, budget, limit)
         return "according to", quote_loaded(content)
