@@ -617,3 +617,69 @@ def test_a_document_issued_by_a_party_is_that_partys() -> None:
     )
     assert found[0].span == "the provincial administration"
     assert found[1].party == found[0].party  # and the figure's comma cut nothing
+
+
+# --- the outlet (ATTRIBUTION.md §9: bylines, datelines, source and credit lines) ---------------
+
+
+def _outlet(lines: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    from summarize.attribution.outlet import find_outlet
+    from summarize.model import Sentence
+
+    sentences = [Sentence(i, i, kind, text, "") for i, (kind, text) in enumerate(lines)]  # type: ignore[arg-type]
+    found = find_outlet(sentences, "ar")
+    return found.source, found.clue
+
+
+def test_a_quotation_in_the_first_line_names_no_outlet() -> None:
+    assert _outlet([("body", "حذّرت النقابة من “تداعيات خطيرة” لتأخر صرف الرواتب.")]) == (None, None)
+    assert _outlet([("body", 'المرصد نت| عمّان: أعلنت الشركة إطلاق السفينة "نجمة البحر".')]) == (
+        "المرصد نت",
+        "opening line",
+    )
+    assert _outlet([("body", "عدن «الأيام» خاص: أعلنت السلطات المحلية.")])[0] == "الأيام"
+
+
+def test_datelines_follow_and_credit_lines() -> None:
+    # a name ending in نا is no "our" (قناتنا is)
+    assert _outlet([("body", "دمشق-سانا رحبت الوزارة بالقرار.")])[0] == "سانا"
+    assert _outlet([("boilerplate", "تابعوا قناتنا على تلغرام")]) == (None, None)
+    subscribe = "لمتابعة كل جديد اشترك في قناة صحيفة الضياء على واتساب اضغط هنا"
+    assert _outlet([("boilerplate", subscribe)])[0] == "صحيفة الضياء"
+    # an agency after the place, in brackets; a closing credit line names the publisher
+    assert _outlet([("body", "أدري (تشاد) (أ ف ب) - أفادت المنظمة بوصول لاجئين.")])[0] == "أ ف ب"
+    credited = _outlet([("body", "تونس (أ ف ب) - وصل الوزير."), ("boilerplate", "الضياء24/ أ ف ب")])
+    assert credited == ("الضياء24", "credit line")
+
+
+def test_whom_the_sources_told_names_the_outlet() -> None:
+    told = "وقال مصدر قضائي، طلب عدم الكشف عن هويته، للضياء نيوز إن عشرات لوحقوا."
+    assert _outlet([("body", "قضت المحكمة بسجن المدون."), ("body", told)])[0] is None  # "لل..."
+    told = "وقال مصدر قضائي، طلب عدم الكشف عن هويته، لبي بي سي إن عشرات لوحقوا."
+    assert _outlet([("body", "قضت المحكمة بسجن المدون."), ("body", told)])[0] == "بي بي سي"
+    interview = "وقالت المحامية، في تصريح لنواة أمام مقر الوحدة، إن موكليها أبرياء."
+    assert _outlet([("body", interview)])[0] == "نواة"  # the name ends before "أمام"
+    assert _outlet([("body", "وقال الوزير للصحفيين إن الرواتب ستصرف.")]) == (None, None)
+    assert _outlet([("body", "وقال الوزير لنا إن الخطة جاهزة.")]) == (None, None)
+
+
+def test_english_outlet_clues() -> None:
+    from summarize.attribution.outlet import find_outlet
+    from summarize.model import Sentence
+
+    def outlet(lines: list[tuple[str, str]]) -> str | None:
+        sentences = [Sentence(i, i, k, text, "") for i, (k, text) in enumerate(lines)]  # type: ignore[arg-type]
+        return find_outlet(sentences, "en").source
+
+    # a quotation after "to" is what the measure aims at, not whom a source told
+    aims = 'The bank said the measure aims to "narrow the gap" in rates.'
+    assert outlet([("body", aims)]) is None
+    told = "A judicial source, who asked not to be named, told the Courier that dozens were held."
+    assert outlet([("body", "The court jailed the blogger."), ("body", told)]) == "Courier"
+    follow = "To follow all the news, subscribe to the Dawn Post channel on WhatsApp, click here"
+    assert outlet([("boilerplate", follow)]) == "Dawn Post"
+    assert outlet([("boilerplate", "To follow the latest news, follow us on Telegram")]) is None
+    # the dateline after a photo caption still names the outlet
+    caption = "Refugees crossing the border towards Syria (AFP)"
+    dateline = 'Beirut – "The Gulf Daily", agencies: The agency announced that 400 returned.'
+    assert outlet([("body", caption), ("body", dateline)]) == "The Gulf Daily"

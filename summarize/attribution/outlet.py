@@ -23,6 +23,19 @@ from ..model import Sentence
 
 _QUOTED = re.compile(r"[«\"“„]([^»\"”]{2,40})[»\"”]")
 _YEARS = re.compile(r"\b(19|20)\d\d\b|\b[٠-٩]{4}\b")
+# A quoted name in a dateline: "غزة - "القدس" دوت كوم -", "عدن «الأيام» خاص:", "تونس – «القدس
+# العربي»:" (a place of up to three words, the name, up to two words, a dash or a colon).
+_DATELINE_QUOTED = re.compile(
+    r"^(?:[^\s«\"“„]+\s+){0,3}?(?:[-–—]\s*)?[«\"“„]([^»\"”]{2,40})[»\"”][،,]?(?:\s+\S+){0,2}?"
+    r"\s*[-–—:]"
+)
+# A credit line closing wire copy: "فرانس24/ أ ف ب", "الغد - وكالات": the outlet, then the wire.
+_CREDIT = re.compile(r"^\s*(?P<name>[^/|\-–—:]{2,30}?)\s*[/|\-–—]\s*(?P<wire>[^/|]{1,25})\s*$")
+# Words that end an addressee's name: complementisers, prepositions ("لنواة أمام مقر ...").
+_AFTER_NAME = frozenset(
+    {"ان", "إن", "بان", "انه", "امام", "في", "خلال", "عبر", "من", "على", "حول", "بعد", "قبل", "عن"}
+    | {"that", "on", "about", "said", "in", "at", "from", "during", "after", "before", "via"}
+)
 _OPENER = re.compile(r"^(?P<head>[^:/|\n]{0,40}?)\s*(?P<mark>/|\||:|[-–—])\s*")
 
 
@@ -38,6 +51,8 @@ class OutletWords:
     captions: tuple[str, ...]
     interview: tuple[str, ...]
     not_names: frozenset[str]
+    wires: frozenset[str]  # agencies whose copy outlets carry ("أ ف ب", "وكالات", "AFP")
+    told: tuple[str, ...]  # verbs after which "لـX إن" names whom the source told
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,8 @@ def _words(raw: dict[str, Any]) -> OutletWords:
         captions=tup("captions"),
         interview=tup("interview"),
         not_names=frozenset(fold(str(w)).lower() for w in raw["not_names"]),
+        wires=frozenset(fold(str(w)).lower() for w in raw["wires"]),
+        told=tup("told"),
     )
 
 
@@ -104,11 +121,16 @@ def _clean(name: str, words: OutletWords) -> str | None:
     tokens = [t.norm.lower() for t in tokenize(name) if any(c.isalnum() for c in t.norm)]
     if not tokens or len(tokens) > 5 or len(name) < 2:
         return None
-    if all(t in words.not_names for t in tokens) or any(t.endswith("نا") for t in tokens):
+    if all(t in words.not_names for t in tokens) or any(_ours(t) for t in tokens):
         return None  # "وكالات", "قناتنا": not a name
     if tokens[0] in {"our", "us", "we"}:
         return None
     return name
+
+
+def _ours(word: str) -> bool:
+    """A noun with "our" ("قناتنا", "موقعنا", "جريدتنا"), not a name that ends in نا ("سانا")."""
+    return word.endswith("تنا") or (word.endswith("نا") and len(word) >= 6)
 
 
 class _Clues:
@@ -130,6 +152,7 @@ class _Clues:
         self._copyright(text, low)
         self._follow(text, low)
         self._caption(text, low)
+        self._credit(text)
         if first:
             self._opener(text)
 
@@ -154,14 +177,18 @@ class _Clues:
 
     def _follow(self, text: str, low: str) -> None:
         words = low.split()
-        if not words or fold(words[0]) not in {fold(w) for w in self.words.follow}:
+        follow = {fold(w) for w in self.words.follow}
+        # the verb opens the line, or follows a short lead ("لمتابعة كل جديد اشترك في ...")
+        verbs = [k for k, w in enumerate(words[:8]) if fold(w.strip(",،")) in follow]
+        verb = verbs[-1] if verbs else None  # "To follow all the news, subscribe to X": the last
+        if verb is None:
             return
         quoted = _QUOTED.search(text)
         if quoted:
             self.add(quoted.group(1), 3, "follow line")
             return
         kept: list[str] = []
-        for word in text.split()[1:]:
+        for word in text.split()[verb + 1 :]:
             folded = fold(word).lower().strip('«»"“”:')
             if folded in {fold(c).lower() for c in self.words.channels}:
                 break
@@ -171,6 +198,12 @@ class _Clues:
                 break
             kept.append(word)
         self.add(" ".join(kept), 3, "follow line")
+
+    def _credit(self, text: str) -> None:
+        """ "فرانس24/ أ ف ب": a short line naming the outlet and the wire it took the copy from."""
+        found = _CREDIT.match(text)
+        if found and fold(found.group("wire").strip()).lower() in self.words.wires:
+            self.add(found.group("name"), 4, "credit line")
 
     def _caption(self, text: str, low: str) -> None:
         for label in self.words.captions:
@@ -184,11 +217,11 @@ class _Clues:
         """ "شفق نيوز/ أعلن", "دمشق-سانا رحبت", "غزة - "القدس" دوت كوم -", "مقديشو (الصومال
         الجديد) –", "عدن «الأيام» خاص:", "Baghdad-INA"."""
         head = text[:60]
-        quoted = _QUOTED.search(head)
-        if quoted and quoted.start() < 35:
+        quoted = _DATELINE_QUOTED.match(head)  # a quotation later in the line names no outlet
+        if quoted:
             self.add(quoted.group(1), 3, "opening line")
             return
-        bracket = re.match(r"^[^()]{1,25}\(([^)]{2,30})\)\s*[-–—:]", head)
+        bracket = re.match(r"^[^()]{1,25}(?:\([^)]{2,30}\)\s*)*\(([^)]{2,30})\)\s*[-–—:]", head)
         if bracket:
             self.add(bracket.group(1), 3, "opening line")
             return
@@ -202,13 +235,25 @@ class _Clues:
 
     def addressees(self, text: str) -> None:
         """Whom sources talk to: "في تصريح لـ"الخبر"", "قال لـ«مدى مصر»", "لرووداو:", "told X"."""
-        quoted_after = r"(?:\bلـ|\bل|\bمع|\bto|\bwith|\btold)\s*([«\"“][^»\"”]{2,40}[»\"”])"
+        quoted_after = (  # "لـ«مدى مصر»", "told "Echorouk"", "in a statement to "Al-Quds""
+            r"(?:\bلـ|\bل|\bمع|\btold|\b(?:statement|remarks|interview|speaking|talking)\s+(?:to|with))"
+            r"\s*([«\"“][^»\"”]{2,40}[»\"”])"
+        )
         for quoted in re.finditer(quoted_after, text):
             self.add(quoted.group(1), 2, "addressee")
+        if self.words.told:  # "وقال مصدر، طلب عدم ذكر اسمه، لبي بي سي إن": told X
+            verbs = "|".join(map(re.escape, self.words.told))
+            told = (
+                rf"(?:^|\s)[وف]?(?:{verbs})\s+"
+                r"(?:[^،.:«»\s][^،.:«»]{0,39}?(?:\s*،[^،.:]{1,60}،\s*|\s+))?"
+                r"ل(?!ل)(?!ـ?\s*[«\"“])(\S{2,}(?:\s+\S+){0,2}?)\s+(?:إن|أن|بأن)\b"
+            )
+            for found in re.finditer(told, text):
+                self.add(found.group(1), 2, "addressee")
         for noun in self.words.interview:
             pattern = rf"{re.escape(noun)}\S*(?:\s+\S+)?\s+(?:لـ\s*|ل(?=\S)|مع\s+)"
             if noun.isascii():
-                pattern = rf"\b{re.escape(noun)}\s+"
+                pattern = rf"\b{re.escape(noun)}\s+(?:the\s+)?"  # "told the BBC"
             for found in re.finditer(pattern, text, re.IGNORECASE):
                 rest = text[found.end() :]
                 if rest[:1] in '«"“':
@@ -229,7 +274,7 @@ class _Clues:
         kept: list[str] = []
         for word in rest.split()[:3]:
             bare = word.strip(":،,.")
-            if fold(bare) in {"ان", "إن", "بان", "انه", "that", "on", "about", "said"}:
+            if fold(bare) in _AFTER_NAME:
                 return " ".join(kept) or None
             kept.append(bare)
             if bare != word:  # punctuation ends the name
@@ -270,10 +315,11 @@ def find_outlet(
     OutletFinding(None, None, None)."""
     outlets = load_outlets()
     clues = _Clues(outlets.english if language == "en" else outlets.arabic, outlets)
-    first_body = next((s.id for s in sentences if s.kind == "body"), None)
+    # the dateline opens the first body sentence, or the second after a photo caption
+    opening = [s.id for s in sentences if s.kind == "body"][:2]
     for sentence in sentences:
-        if sentence.kind in {"boilerplate", "heading", "headline"} or sentence.id == first_body:
-            clues.line(sentence.source, first=sentence.id == first_body)
+        if sentence.kind in {"boilerplate", "heading", "headline"} or sentence.id in opening:
+            clues.line(sentence.source, first=sentence.id in opening)
         if sentence.kind == "body" or sentence.kind == "boilerplate":
             clues.addressees(sentence.source)
     found = clues.best()

@@ -110,5 +110,6 @@ def outlet_right(gold: dict[str, Any], outlet: str | None, source: str | None, m
 
 def _outlet_words(name: str) -> list[str]:
     generic = {"net", "news", "online", "arabic", "newspaper", "al", "el", "an", "as", "ar"}
-    words = _en_words(name.replace("-", " "))
+    spaced = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", name.lower())  # France24
+    words = _en_words(spaced.replace("-", " "))
     return [w for w in words if w not in generic] or words
