@@ -683,3 +683,21 @@ def test_english_outlet_clues() -> None:
     caption = "Refugees crossing the border towards Syria (AFP)"
     dateline = 'Beirut – "The Gulf Daily", agencies: The agency announced that 400 returned.'
     assert outlet([("body", caption), ("body", dateline)]) == "The Gulf Daily"
+
+
+def test_joint_parties_after_kull_min_end_before_the_object() -> None:
+    for sentence, span in [
+        (
+            "وطالبت كل من نقابة المحامين ورابطة القضاة الحكومة بسحب القانون.",
+            "كل من نقابة المحامين ورابطة القضاة",  # a construct goes on ("رابطة القضاة")
+        ),
+        (
+            "ودعت كل من منظمة العفو الدولية وهيومن رايتس ووتش السلطات إلى الإفراج عن المعتقلين.",
+            "كل من منظمة العفو الدولية وهيومن رايتس ووتش",  # "السلطات" is whom they urged
+        ),
+    ]:
+        assert last([sentence]).span == span
+    results, discourse = read_sentences(
+        ["ودعت كل من منظمة العفو الدولية وهيومن رايتس ووتش السلطات إلى الإفراج عنه."], "ar"
+    )
+    assert discourse.entity(str(results[0].party)).name == "Amnesty International and HRW"

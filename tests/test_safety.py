@@ -135,6 +135,25 @@ def test_batch_manifest_keeps_reading_warnings_and_logs_name_the_file(
             assert "damaged.txt" in line or "clean.txt" in line, line
 
 
+def test_a_killed_runs_temporary_files_are_removed_by_the_next(
+    models_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """kill -9 between writing a temporary file and renaming it leaves the temporary file: the
+    next batch run removes such leftovers (only write_atomic's), beside outputs and digests."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, "utf-8")
+    (out / ".digests").mkdir(parents=True)
+    stale = [out / ".a.txt.k3j9x_2q.tmp", out / ".digests" / ".a.txt.json.abcdefgh.tmp"]
+    kept = [out / ".notes", out / "draft.tmp", out / ".a.txt.short.tmp"]  # not ours
+    for path in (*stale, *kept):
+        path.write_text("half", "utf-8")
+    code, _, _ = _run(capsys, "batch", str(folder), "-o", str(out))
+    assert code == 0 and (out / "a.txt").is_file()
+    assert not any(p.exists() for p in stale)
+    assert all(p.read_text("utf-8") == "half" for p in kept)
+
+
 def test_main_is_importable() -> None:
     assert callable(main)
 

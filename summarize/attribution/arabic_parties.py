@@ -121,8 +121,9 @@ class ArabicParties(SpanParser):
         entry, name = party_name(
             [m[2] for m in heading], country=self._country(heading, start, end)
         )
-        if self.joint(start, self.gazetteer(start, end)):  # one claim, a joint party
-            entry, name = None, joint_name([m[2] for m in heading])
+        mentions = self.gazetteer(start, end)
+        if self.joint(start, mentions):  # one claim, a joint party
+            entry, name = None, joint_name([m[2] for m in mentions])
         # "المصادر ذاتها": the same sources as before (the word "same" names nobody)
         content = {w for w in content_words(tokens, self.lex) if w not in self.lex.same}
         if (

@@ -8,14 +8,10 @@ outlet being told (قال لـ«الوطن»). Gazetteer names count only inside
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from ..lang.arabic import QUOTE_MARKS, strip_prefix, tokenize
-from ..lang.boilerplate import load_boilerplate
-from ..lang.gazetteer import PartyEntry, load_countries, match_arabic
-from .arabic_words import COMMAS, ENDS, base, is_quote, quoted
-from .discourse import Discourse, Range
-from .lexicon_ar import load_arabic
+from ..lang.arabic import QUOTE_MARKS
+from ..lang.gazetteer import load_countries
+from .arabic_phrases import ArabicPhrases
+from .arabic_words import COMMAS, ENDS, base, is_quote
 
 _LONGEST_SPAN = 12  # tokens
 _COMPLEMENT_STARTS = {"ان", "إن", "بان", "انه", "انها", "انهم", ":", "عن"}
@@ -23,51 +19,10 @@ _INSIDE_A_NAME = {"object", "complement", "stop"}  # stops a gazetteer name may 
 _RELATIVE = {"الذي", "التي", "الذين", "وهو", "وهي", "وهم", "ومقرها", "ومقره"}
 
 
-class SpanParser:
+class SpanParser(ArabicPhrases):
     """One Arabic sentence: its tokens, and the speaker spans in it."""
 
-    def __init__(self, text: str, discourse: Discourse) -> None:
-        self.text = text
-        self.tokens = tokenize(text)
-        self.discourse = discourse
-        self.lex = load_arabic()
-        self.agencies = frozenset(load_boilerplate().dateline_agencies)
-        self.inside = quoted(self.tokens)
-        self._all_mentions: list[tuple[int, int, PartyEntry]] | None = None  # (lazily)
-
     # --- positions -------------------------------------------------------------------------
-
-    def chars(self, start: int, end: int) -> Range | None:
-        """Character range of tokens[start:end]."""
-        if start >= end:
-            return None
-        return self.tokens[start].start, self.tokens[end - 1].end
-
-    def gazetteer(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
-        """Gazetteer mentions in tokens[start:end] (offsets relative to `start`)."""
-        return match_arabic(self.tokens[start:end], self.discourse.gazetteer)
-
-    def _name_across(self, start: int, k: int) -> int | None:
-        """The end of a gazetteer name that began in the span (at or after `start`) and goes on
-        past token k, if any."""
-        if self._all_mentions is None:
-            self._all_mentions = self.gazetteer(0, len(self.tokens))
-        return next((b for a, b, _ in self._all_mentions if start <= a < k < b), None)
-
-    def institution(self, k: int) -> bool:
-        """True when token k names an institution (a gazetteer party or an institution noun)."""
-        if k >= len(self.tokens):
-            return False
-        norm = self.tokens[k].norm
-        forms = {norm, base(norm), *strip_prefix(norm)}
-        if forms & self.lex.institutions:
-            return True
-        mentions = self.gazetteer(k, k + 6)
-        return bool(mentions) and mentions[0][0] == 0
-
-    def comma_after(self, k: int) -> int | None:
-        """Index of the next comma at or after k, if any."""
-        return next((j for j in range(k, len(self.tokens)) if self.tokens[j].text in COMMAS), None)
 
     # --- the span ----------------------------------------------------------------------------
 
@@ -141,28 +96,6 @@ class SpanParser:
             or following.norm in _COMPLEMENT_STARTS
             or self._verb_at(k + 1, k)
         )
-
-    def _titled(self, start: int) -> bool:
-        """True when tokens[start] is a title or a source word (مصدرًا too: its case ending)."""
-        norm = self.tokens[start].norm
-        if norm in self.lex.places or base(norm) in self.lex.places:
-            return False  # محافظة (a governorate), not محافظ (a governor)
-        forms = {norm, base(norm), norm[:-1] if norm.endswith(("ا", "ه")) else norm}
-        if len(norm) >= 5 and norm.endswith(("ون", "ين")) and not norm.startswith("ال"):
-            forms.add(norm[:-2])  # عاملون (في المجال)، ممثلة (المفوضية)
-        return bool(forms & (self.lex.speaker_heads | self.lex.circles)) or (
-            len(norm) >= 5 and norm.endswith("ون") and norm.startswith(("م", "عا"))
-        )
-
-    def gender(self, start: int, end: int) -> str:
-        """m, f or p: the gender and number of the noun phrase tokens[start:end] (its head)."""
-        head = self.tokens[start].norm
-        if end - start >= 3 and head in {"كل"}:  # كل من X وY: joint parties
-            return "p"
-        forms = {head, base(head)}
-        if forms & self.lex.plurals or (len(head) > 4 and head.endswith(("ون", "ين"))):
-            return "p"
-        return "f" if head.endswith("ه") else "m"
 
     def _addressee(self, k: int, start: int) -> bool:
         """قال لـ«الوطن» / صبري لوكالة شفق نيوز: the one told, after the verb and its subject
@@ -294,16 +227,6 @@ class SpanParser:
             return "stop"  # (علي the name folds like على the preposition)
         return self._grammar_stop(k, start, object_taking)
 
-    def said_thing(self, k: int) -> bool:
-        """Token k is a speech noun with a possessive pronoun (كلمته، إحاطتها، بيانهم)."""
-        norm = self.tokens[k].norm
-        for suffix in ("هما", "هم", "ها", "ه"):
-            stem = norm[: -len(suffix)]
-            if norm.endswith(suffix) and len(stem) >= 3:
-                forms = {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem}
-                return bool(forms & self.lex.speech_nouns)
-        return False
-
     def _grammar_stop(self, k: int, start: int, object_taking: bool) -> str | None:
         """A complement (بـ...) or the verb's object starts at k."""
         norm = self.tokens[k].norm
@@ -354,6 +277,10 @@ class SpanParser:
                 end = after
                 continue
             reason = self._stop(end, start, object_taking, after_verb)
+            if reason == "object" and self._first_conjunct(start, end):
+                reason = None  # "كل من منظمة العفو وهيومن رايتس": the first of the joint parties
+            elif reason is None and self._after_joint(start, end):
+                reason = "object"  # "كل من X وهيومن رايتس ووتش السلطاتِ": the object
             inside = self._name_across(start, end) if reason in _INSIDE_A_NAME else None
             if inside is not None:
                 end = inside  # "والمفوضية السامية للأمم المتحدة ...": a name is never cut
@@ -379,17 +306,6 @@ class SpanParser:
         start, end = keep[0], keep[-1] + 1
         return start, self._cut_second_party(start, end)
 
-    def joint(self, start: int, mentions: list[tuple[int, int, PartyEntry]]) -> bool:
-        """True when the span (from `start`) opens with gazetteer names joined by و, each right
-        after the other ("مصر والأردن", "كل من مصر والأردن"): a joint party."""
-        offset = 2 if self.tokens[start].norm == "كل" else 0
-        if len(mentions) < 2 or mentions[0][0] != offset:
-            return False
-        return all(
-            later[0] == earlier[1] and self.tokens[start + later[0]].norm.startswith("و")
-            for earlier, later in pairwise(mentions)
-        )
-
     def _cut_second_party(self, start: int, end: int) -> int:
         mentions = self.gazetteer(start, end)
         if (
@@ -400,8 +316,8 @@ class SpanParser:
         ):
             mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
             return start + mentions[1][0] if len(mentions) >= 2 else end
-        if self.joint(start, mentions):
-            return end  # "المنظمة الدولية للهجرة والمفوضية السامية ...": one joint party
+        if self.joint(start, mentions):  # "المنظمة الدولية للهجرة والمفوضية ...": one party
+            return start + mentions[-1][1]  # ... and what follows the last name is the object
         if len(mentions) >= 2 and mentions[1][0] > 0:
             before = self.tokens[start + mentions[1][0] - 1].norm
             if before not in self.lex.affiliations and not before.startswith("ب"):

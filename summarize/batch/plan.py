@@ -15,7 +15,8 @@ from ..model import Article, Progress, RunOptions
 from ..pipeline import Stage, run_document, translate_document
 from ..readers import suffixes
 from ..writers import WRITERS, render
-from .reports import OVERVIEWS, digest
+from ..writers.files import remove_stale_temporaries
+from .reports import DIGESTS, OVERVIEWS, digest
 
 if TYPE_CHECKING:
     from ..translation.translator import Translator
@@ -114,6 +115,8 @@ def pending(options: BatchOptions) -> list[tuple[Path, Path, bool]]:
     A file is to do when --force is given or its output is missing or older than the input.
     """
     check_folders(options)
+    for folder in (options.out_dir, options.out_dir / DIGESTS):  # a killed run's leftovers
+        remove_stale_temporaries(folder)
     if options.urls:  # a page once done is done: its output exists
         return [(s, o, options.force or not o.exists()) for s, o in plan(options)]
     return [

@@ -10,6 +10,7 @@ place that cannot be written: all before a model is loaded or a sentence transla
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -105,6 +106,23 @@ def write_output(target: OutputTarget, text: str) -> None:
             handle.write(text)
     except OSError as exc:
         raise OutputError(f"{target.path}: cannot write: {exc.strerror}") from exc
+
+
+_STALE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # write_atomic's temporary files
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files `write_atomic` left in `folder` when a run was killed
+    (kill -9 between writing and renaming); returns how many. Nothing else is touched."""
+    removed = 0
+    try:
+        for entry in folder.iterdir():
+            if _STALE.match(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)
+                removed += 1
+    except OSError:
+        return removed  # a folder that cannot be listed: the run reports what it cannot write
+    return removed
 
 
 def write_atomic(path: Path, text: str) -> None:
