@@ -107,7 +107,10 @@ def main() -> int:
     parser.add_argument(
         "--reset",
         action="store_true",
-        help="record even figures that are worse: only when the evaluator itself changed",
+        help=(
+            "record even figures that are worse: only when what a figure counts changed (the "
+            "evaluator, or how parties are told apart), saying so in the commit"
+        ),
     )
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     args = parser.parse_args()

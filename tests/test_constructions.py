@@ -679,6 +679,8 @@ def test_english_outlet_clues() -> None:
     follow = "To follow all the news, subscribe to the Dawn Post channel on WhatsApp, click here"
     assert outlet([("boilerplate", follow)]) == "Dawn Post"
     assert outlet([("boilerplate", "To follow the latest news, follow us on Telegram")]) is None
+    own = "To follow all the news, subscribe to the Dawn Post's channel on WhatsApp"
+    assert outlet([("boilerplate", own)]) == "Dawn Post"
     # the dateline after a photo caption still names the outlet
     caption = "Refugees crossing the border towards Syria (AFP)"
     dateline = 'Beirut – "The Gulf Daily", agencies: The agency announced that 400 returned.'

@@ -117,6 +117,7 @@ def _clean(name: str, words: OutletWords) -> str | None:
     """A candidate name without quote marks, years, "+ وكالات" tails; None when it is not a name."""
     name = re.split(r"\s*[+،,|]\s*", name.strip(), maxsplit=1)[0]
     name = _YEARS.sub(" ", name).strip(" «»\"“”„'.:-–—()")
+    name = re.sub(r"['’]s$", "", name)  # "the Habr newspaper's channel": Habr newspaper
     name = re.sub(r"\s+", " ", name)
     tokens = [t.norm.lower() for t in tokenize(name) if any(c.isalnum() for c in t.norm)]
     if not tokens or len(tokens) > 5 or len(name) < 2:
