@@ -116,15 +116,16 @@ class DisputeAccount:
     """One party's side of a dispute."""
 
     party: str
-    figure: str  # the number as the party gives it
+    figure: str  # the number as the party gives it; for a denial, its position ("denied")
     claim_ids: tuple[int, ...]  # the claims it rests on
 
 
 @dataclass(frozen=True)
 class Dispute:
-    """Parties giving different figures of one kind (deaths, injuries, ...)."""
+    """Parties giving different figures of one kind (deaths, injuries, ...), or a party
+    denying what another said (what "statement")."""
 
-    what: str  # the kind of figure: deaths, injuries, arrests, trucks, displaced
+    what: str  # the kind of figure: deaths, injuries, arrests, trucks, displaced; or statement
     label: str  # how an item names it ("Death toll")
     accounts: tuple[DisputeAccount, ...]  # each party's figure, in the article's order
 

@@ -63,7 +63,10 @@ def segmentation_misses(run: AnnotatedRun) -> list[str]:
 def unheard_parties(run: AnnotatedRun, mode: str) -> list[str]:
     """Parties with a claim whom the summary leaves out."""
     analysis = run.documents[mode].analysis
-    heard = {i.party for i in analysis.summary}
+    by_id = {c.id: c.party for c in analysis.claims}  # an item naming two parties hears both
+    heard = {i.party for i in analysis.summary} | {
+        by_id[c] for i in analysis.summary for c in i.claim_ids if c in by_id
+    }
     return sorted({c.party for c in analysis.claims} - heard)
 
 

@@ -223,6 +223,46 @@ def test_diverging_tolls_are_set_side_by_side_citing_each_claim() -> None:
     assert {claims[i].party for i in item.claim_ids} == set(figures_by_party)
 
 
+def test_a_denial_of_another_partys_account_is_set_beside_it() -> None:
+    document = _run(
+        "Market shelled in the border town\n"
+        "The army accused the Valley Brigades of shelling the central market with mortars.\n"
+        "The Valley Brigades denied the army's accusations, calling them a cover for its own "
+        "strikes.\n"
+        "Residents said the market has been closed since Monday.\n"
+    )
+    assert document.analysis is not None
+    (dispute,) = document.analysis.disputes
+    assert dispute.what == "statement" and [a.figure for a in dispute.accounts] == [
+        "accused",
+        "denied",
+    ]
+    texts = [i.text for i in document.analysis.summary]
+    assert texts == [  # one item says both: the claim, its denial
+        "The army accused the Valley Brigades of shelling the central market with mortars; "
+        "the Valley Brigades denied it.",
+        "Residents said the market has been closed since Monday.",
+    ], texts
+    item = document.analysis.summary[0]
+    assert set(item.claim_ids) == {a.claim_ids[0] for a in dispute.accounts}
+
+
+def test_no_denial_dispute_without_the_other_party_named() -> None:
+    unnamed = _run(
+        "Exam results\n"
+        "The teachers' union said the exam questions were leaked on Sunday.\n"
+        "The ministry denied reports circulated on social media about a leak.\n"
+    )
+    assert unnamed.analysis is not None and unnamed.analysis.disputes == ()
+    # the denier's own span names the other party: sources in the ministry are not answering it
+    own = _run(
+        "Strikes in the north\n"
+        "The Defence Ministry announced that its jets struck 12 depots.\n"
+        "Sources in the Defence Ministry denied targeting any civilian site.\n"
+    )
+    assert own.analysis is not None and own.analysis.disputes == ()
+
+
 def test_no_dispute_for_agreeing_or_unrelated_figures() -> None:
     agree = CLASH.replace("killed 4 gunmen", "killed 14 people")
     assert _run(agree).analysis.disputes == ()  # type: ignore[union-attr]
@@ -253,8 +293,10 @@ def test_disputes_in_json_follow_the_schema(
 
 def test_devset_disputes_are_the_annotated_ones(devset_runs: list[AnnotatedRun]) -> None:
     """tests/fixtures/disputes.json lists, by reading, every devset article whose parties give
-    conflicting figures for the same thing; each gets its dispute, and no other article does."""
-    expected = json.loads(DISPUTES.read_text("utf-8"))["articles"]
+    conflicting figures for the same thing, and those where a party denies what another said;
+    each gets its dispute, and no other article does."""
+    fixture = json.loads(DISPUTES.read_text("utf-8"))
+    expected, denials = fixture["articles"], fixture["denials"]
     found = {}
     for run in devset_runs:
         for mode, document in run.documents.items():
@@ -267,4 +309,9 @@ def test_devset_disputes_are_the_annotated_ones(devset_runs: list[AnnotatedRun])
         for article, kinds in expected.items()
         for mode in ("en", "ar")
     }
+    for mode, articles in denials.items():  # "X said ..., Y denied"
+        for article in articles:
+            wanted[f"{article} {mode}"] = sorted(
+                [*wanted.get(f"{article} {mode}", []), "statement"]
+            )
     assert found == wanted

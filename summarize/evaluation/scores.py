@@ -131,8 +131,9 @@ def score(gold: dict[str, Any], document: Document, mode: str) -> ArticleScore:
             if c.voice == "attributed" and n is None and entry["party"] == "outlet"
         )
         if entry.get("key"):
-            cited = sentence is not None and any(
-                sentence.id in item.sentence_ids and any(c.party == item.party for c in claims)
+            cited = sentence is not None and any(  # an item citing the claim names its party
+                sentence.id in item.sentence_ids
+                and any(c.id in item.claim_ids or c.party == item.party for c in claims)
                 for item in analysis.summary
             )
             found += cited and ok

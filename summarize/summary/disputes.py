@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..attribution.lexicon_en import load_english
 from ..errors import ConfigError
 from ..lang.arabic import fold
 from ..lang.data import bundled
 from ..model import Claim, Dispute, DisputeAccount, SummaryItem
+from .rules import content_words
+from .settings import load_summary_rules
+from .wording import capitalize, clause
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\d])")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -166,8 +170,68 @@ def find_disputes(claims: Sequence[Claim], sources: Sequence[str] | None = None)
     return disputes
 
 
+_ANSWERS = frozenset({"accusation", "statement", "report", "assessment"})  # what can be denied
+
+
+def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) -> list[Dispute]:
+    """ "X said ..., Y denied": a party's denial whose complement (what follows its cue) names a
+    party that made a claim before it ("نفت قوات الدعم السريع ... متهمة الجيش", "the SDF rejected
+    the Turkish account"): one dispute per denial, resting on the denial and on the claim it
+    answers (an accusation before any other kind, then the most words of the party's name, then
+    the first: a party's main account comes first; a vow or a demand is not denied). A party is
+    named by the first words of its name and span (what describes it does not count), the
+    denier's own name never counts (its span may hold another party's name: "sources in the
+    Turkish Defence Ministry"), nor does a party named like the denier ("Jama", "Minister Jama")."""
+    rules = load_summary_rules()
+    disputes: list[Dispute] = []
+    for index, denial in enumerate(claims):
+        if denial.kind != "denial" or denial.voice != "attributed":
+            continue
+        source = sources[index] if sources is not None else denial.text
+        after = denial.cue_offsets[1] if denial.cue_offsets else 0
+        own = content_words(f"{denial.party} {denial.party_source or ''}", rules)
+        said = content_words(_bare(source[after:]), rules) - own
+        answered: list[tuple[tuple[int, int, int], Claim]] = []
+        for claim in claims[:index]:
+            if claim.voice != "attributed" or claim.kind not in _ANSWERS:
+                continue
+            names = content_words(f"{_head(claim.party, 6)} {_head(claim.party_source)}", rules)
+            if claim.party == denial.party or names & own or not names & said:
+                continue  # the same party, or one named twice ("Jama", "Minister Jama")
+            rank = (int(claim.kind == "accusation"), len(names & said), -claim.id)
+            answered.append((rank, claim))
+        if not answered:
+            continue
+        claim = max(answered, key=lambda pair: pair[0])[1]
+        disputes.append(
+            Dispute(
+                "statement",
+                "Disputed",
+                (
+                    DisputeAccount(claim.party, (claim.cue or claim.kind).strip(), (claim.id,)),
+                    DisputeAccount(denial.party, "denied", (denial.id,)),
+                ),
+            )
+        )
+    return disputes
+
+
+def _bare(text: str) -> str:
+    """English possessives off ("the ministry's account": ministry)."""
+    return re.sub(r"['’]s\b", "", text)
+
+
+def _head(span: str | None, words: int = 4) -> str:
+    """The first words of a party's span: its name, not what describes it ("متحدث باسم شركة
+    هيلاس" of "... المشغلة للسفينة": the ship is no name of the party)."""
+    return " ".join(_bare(span or "").split()[:words])
+
+
 def dispute_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
-    """ "Death toll: 9 according to the monitoring group, 4 according to the ministry." """
+    """ "Death toll: 9 according to the monitoring group, 4 according to the ministry."; for a
+    denial: "The army spokesman accused the RSF of shelling the market; the RSF denied it." """
+    if dispute.what == "statement":
+        return _denial_item(dispute, claims)
     sides = ", ".join(f"{a.figure} according to {a.party}" for a in dispute.accounts)
     ids = tuple(i for a in dispute.accounts for i in a.claim_ids)
     sentences = tuple(s for i in ids for s in claims[i].sentence_ids)
@@ -177,3 +241,26 @@ def dispute_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
         claim_ids=ids,
         sentence_ids=sentences,
     )
+
+
+def _denial_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
+    first, denier = dispute.accounts
+    claim = claims[first.claim_ids[0]]
+    rules = load_summary_rules()
+    verb, content = clause(claim, load_english(), rules, budget=12, limit=20)
+    if verb == "according to":
+        said = f"According to {first.party}, {content}"
+    else:
+        said = f"{capitalize(first.party)} {verb} {content}"
+    ids = (*first.claim_ids, *denier.claim_ids)
+    return SummaryItem(
+        text=f"{said.rstrip(' .')}; {_mid(denier.party)} denied it.",  # (a cut keeps its "…")
+        party=f"{first.party}; {denier.party}",
+        claim_ids=ids,
+        sentence_ids=tuple(s for i in ids for s in claims[i].sentence_ids),
+    )
+
+
+def _mid(name: str) -> str:
+    """A party's name inside a sentence: "The Valley Brigades" -> "the Valley Brigades"."""
+    return "the" + name[3:] if name.startswith("The ") else name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, SummarizerReport
-from .disputes import dispute_item, find_disputes
+from .disputes import dispute_item, find_denials, find_disputes
 from .rules import summarize_claims
 
 
@@ -22,11 +22,18 @@ class RulesSummaryStage:
         headings = [s.source for s in document.sentences if s.kind in {"headline", "heading"}]
         sources = [s.source for s in document.body()]
         items = summarize_claims(analysis.claims, " ".join(headings), sources)
-        disputes = find_disputes(analysis.claims, sources)
+        disputes = find_disputes(analysis.claims, sources) + find_denials(analysis.claims, sources)
         for dispute in disputes:  # side by side, after the first item of a party involved
+            item = dispute_item(dispute, analysis.claims)
+            if dispute.what == "statement":  # a claim and its denial: one item says both
+                alone = [i for i, x in enumerate(items) if set(x.claim_ids) <= set(item.claim_ids)]
+                if alone:
+                    items = [x for i, x in enumerate(items) if i not in alone]
+                    items.insert(alone[0], item)
+                    continue
             involved = {a.party for a in dispute.accounts}
-            at = next((i + 1 for i, item in enumerate(items) if item.party in involved), 0)
-            items.insert(at, dispute_item(dispute, analysis.claims))
+            at = next((i + 1 for i, x in enumerate(items) if x.party in involved), 0)
+            items.insert(at, item)
         return replace(
             document,
             analysis=replace(analysis, summary=tuple(items), disputes=tuple(disputes)),
