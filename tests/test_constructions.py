@@ -542,20 +542,20 @@ def test_joint_parties_are_one_claim_and_one_name() -> None:
     results, discourse = read_sentences(
         [
             "وأدانت كل من مصر والأردن الهجوم على القافلة.",
-            "ودعت المنظمة الدولية للهجرة والمفوضية السامية للأمم المتحدة لشؤون اللاجئين، "
-            "في بيان مشترك، دول المنطقة إلى التعاون.",
+            "وطالبت المفوضية السامية للأمم المتحدة لشؤون اللاجئين والمنظمة الدولية للهجرة "
+            "الحكومات بتوفير ملاجئ للعائدين.",
         ],
         "ar",
     )
     assert results[0].span == "كل من مصر والأردن"  # "كل" here opens the subject
     assert results[1].span == (
-        "المنظمة الدولية للهجرة والمفوضية السامية للأمم المتحدة لشؤون اللاجئين"
+        "المفوضية السامية للأمم المتحدة لشؤون اللاجئين والمنظمة الدولية للهجرة"
     )  # a name is never cut, and the second party is no object
     joint = discourse.entity(str(results[1].party))
     assert joint.entry is None
-    assert joint.name == "IOM and UNHCR"  # each by its short form
+    assert joint.name == "UNHCR and IOM"  # each by its short form
     results, discourse = read_sentences(
-        ["The International Organization for Migration and UNHCR called for more rescue boats."],
+        ["UNHCR and the IOM called for more rescue boats off the coast."],
         "en",
     )
     assert discourse.entity(str(results[0].party)).name == joint.name

@@ -90,7 +90,7 @@ class EnglishSpans:
         """For a joint party ("Both UNHCR and the IOM", "Egypt and Jordan"): the names joined
         when the gazetteer knows them all, "" when not (the span names it); None otherwise. The
         first part must be a known party and nothing more, every other part a known party or a
-        name of two words or more: "the Ministry of Foreign Affairs and Expatriates" and "the
+        name of two words or more: "the Ministry of Culture and Heritage" and "the
         United Nations Relief and Works Agency" are one name each."""
         if not mentions:
             return None
