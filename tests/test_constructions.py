@@ -703,3 +703,15 @@ def test_joint_parties_after_kull_min_end_before_the_object() -> None:
         ["ودعت كل من منظمة العفو الدولية وهيومن رايتس ووتش السلطات إلى الإفراج عنه."], "ar"
     )
     assert discourse.entity(str(results[0].party)).name == "Amnesty International and HRW"
+
+
+def test_english_lists_of_names_are_one_subject() -> None:
+    assert last(["Oman, Kuwait and Bahrain welcomed the truce."], "en").span == (
+        "Oman, Kuwait and Bahrain"
+    )
+    found = last(
+        ["Earlier, the ambassadors of Spain, Norway, Ireland and Belgium urged an inquiry."], "en"
+    )
+    assert found.span == "the ambassadors of Spain, Norway, Ireland and Belgium"
+    # an adverbial before the list is no item of it
+    assert last(["On Sunday, Oman and Kuwait welcomed the truce."], "en").span == "Oman and Kuwait"

@@ -34,6 +34,7 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Jr|Sr|Sh
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "this", "that", "these", "our"}
 _WORD = re.compile(r"[\w'’-]+")
 _LONGEST_SPAN = 20  # words
+_LIST_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")  # "Germany"
 
 
 def content_words(span: str, stop: frozenset[str]) -> set[str]:
@@ -220,13 +221,34 @@ class EnglishSpans:
             first_word = tail.split()[0]
             if first_word in self.lex.clause_words or first_word in self.lex.apposition_starts:
                 return None
-            return self._noun_phrase(self._trim(end - len(tail) - 1, end))
+            listed = self._list_start(start, last) if " and " in f" {tail} " else None
+            begin = listed if listed is not None else end - len(tail) - 1
+            return self._noun_phrase(self._trim(begin, end))
         segments = [(a, b) for a, b in self._segments(start, last) if self.text[a:b].strip()]
         if len(segments) >= 2:
             name = self._trim(*segments[-1])
             if name is not None and _PROPER_NAME.fullmatch(self.text[name[0] : name[1]]):
                 return name  # "The qaimmaqam of Amadiya, Sarbast Sabri, announced"
         return self._noun_phrase(self._trim(*segments[0])) if segments else None
+
+    def _list_start(self, start: int, last: int) -> int | None:
+        """Where a list of names before the verb starts ("Egypt, Jordan and Qatar", "the
+        embassies of France, Germany and Italy"): the segments before the last comma that are
+        short names, and the one they continue (ending with a name); None when there are none."""
+        segments = [(a, b) for a, b in self._segments(start, last) if self.text[a:b].strip()]
+        k = len(segments)
+        while k > 0 and _LIST_ITEM.fullmatch(self.text[slice(*segments[k - 1])].strip()):
+            first = self.text[slice(*segments[k - 1])].split()[0].lower()
+            if first in self.lex.leading_words or first in self.lex.time_words:
+                break  # "On Monday, Egypt and Jordan": an adverbial, not a list item
+            k -= 1
+        if k == len(segments):
+            return None
+        if k > 0 and re.search(
+            r"\b(?:of|for)\s+[A-Z][\w'’-]*\s*$", self.text[slice(*segments[k - 1])]
+        ):
+            k -= 1  # "the embassies of France, Germany ...": the head the names continue
+        return segments[k][0]
 
     def _segments(self, start: int, end: int) -> list[Range]:
         """Comma-separated ranges of text[start:end]."""
