@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import re
 
+from ..lang.dateline import english_dateline
 from ..lang.gazetteer import PartyEntry, english_country, joint_name, match_english, party_name
 from ..lang.quotes import inside, quote_spans
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
 from .lexicon_en import EnglishCue, load_english
 
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*"
-    r"|[A-Z][\w' .-]{0,40}? \([^)]{1,40}\) [-–—] "  # Mogadishu (Outlet) –
-    r"|[A-Z][a-z]{2,20}-[A-Z]{2,6} "  # Baghdad-INA
-    r"|[A-Z][\w' .-]{0,30}\|\s*[A-Z][\w' .-]{0,30}:\s)"  # Outlet Net| City:
-)
 _OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document
     r"^(?P<owner>(?:the |a |an )?[\w' -]{2,60}?)(?:'s|’s)(?: \w+){0,2} (?P<doc>\w+)$"
     r"|^(?:the |a |an )(?P<noun>[\w-]+(?: [\w-]+)?) (?P<doc2>\w+)$",
@@ -50,7 +45,7 @@ class EnglishSpans:
     """One English sentence: its spans and cues, against the discourse so far."""
 
     def __init__(self, text: str, discourse: Discourse) -> None:
-        dateline = _DATELINE.match(text)
+        dateline = english_dateline(text)
         self.start = dateline.end() if dateline else 0
         self.text = text
         self.discourse = discourse

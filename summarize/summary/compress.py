@@ -19,6 +19,10 @@ from .settings import SummaryRules
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|none|neither)\b|n't\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\((?![A-Z]{2,8}\))[^()]{10,}\)")  # not an acronym: "(SDF)" stays
 _QUOTE_OPEN = '“«"'
+# A platform's quoted name ("on its “Facebook” page"): no quotation that an adverbial must keep
+_PLATFORM = re.compile(
+    r"[“\"«][^”\"»]{1,25}[”\"»] (?=(?:page|platform|account|website|site|channel)\b)"
+)
 
 
 def words(text: str) -> int:
@@ -88,7 +92,8 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
         text = pattern.sub(
             lambda m: (
                 m.group(0)
-                if _inside_quotes(m.string, m.start()) or re.search(r"[\d“”\"«»]", m.group(0))
+                if _inside_quotes(m.string, m.start())
+                or re.search(r"[\d“”\"«»]", _PLATFORM.sub("", m.group(0)))
                 else ""
             ),
             text,
@@ -104,18 +109,75 @@ def _cut(text: str, limit: int) -> str:
     comma = commas[-1] if commas else -1
     if comma > len(kept) // 2:
         kept = kept[:comma]  # (inside a quotation too: the cut is marked, the quote closed)
+    kept = kept.rstrip(" ,;")
     opened = sum(kept.count(q) for q in "“«") - sum(kept.count(q) for q in "”»")
-    return kept.rstrip(" ,;") + ("”" * max(0, opened)) + " …"
+    closing = "”" * max(0, opened) + ('"' if kept.count('"') % 2 else "")
+    return f"{kept}{closing} …"
+
+
+# A place phrase: "in the eastern countryside of Hama", "near the border crossing" (no number,
+# no quotation, no comma), up to the end of its clause.
+_PLACE = re.compile(
+    r"(?<=\w) (?:in|on|at|near|across|throughout|inside|along) (?:the |its |their )?"
+    r"[^,;:\d“”\"«»()]{3,70}?(?=[,;.]|$)"
+)
+
+
+def _drop_known_places(text: str, known: frozenset[str]) -> str:
+    """Place phrases whose every word the lead already gave ("in the eastern Deir ez-Zor
+    countryside" after a lead that named it), after the clause's first six words (never the
+    verb's own complement: "arrived in Gaza" keeps it when the clause is that short)."""
+    for found in reversed(list(_PLACE.finditer(text))):
+        head = text[: found.start()]
+        if len(head.split()) < 6 or _inside_quotes(text, found.start()):
+            continue
+        place = set(re.findall(r"[\w'’-]+", found.group(0).lower())[1:])
+        place -= {"the", "its", "their", "of", "and", "a", "an"}
+        if place and place <= known:
+            text = head + text[found.end() :]
+    return text
+
+
+# An apposition after a name: "Omar Haddad, a member of the budget committee, filed ..."
+_APPOSITION = re.compile(r", (?:a|an|the) [^,;:“”\"«»()]{3,80}?,(?= (?!and\b|or\b)[a-z])")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|announced|reported|noted)\b")
+
+
+def _drop_appositions(text: str) -> str:
+    """Appositions between commas after a capitalised name, before a word in lower case (the
+    verb or the rest of the clause; never a list: "A, B, the C, and D"), holding no speech
+    verb; not after a name that is itself an apposition ("the head, Sami Idris, the ...")."""
+    for found in reversed(list(_APPOSITION.finditer(text))):
+        before = text[: found.start()].split()
+        if (
+            before
+            and before[-1][:1].isupper()
+            and "," not in " ".join(before[-4:])
+            and not _SPEECH.search(found.group(0))
+            and not _inside_quotes(text, found.start())
+        ):
+            text = text[: found.start()] + text[found.end() - 1 :].lstrip(",")
+    return text
 
 
 def compress(
-    text: str, rules: SummaryRules, budget: int | None = None, limit: int | None = None
+    text: str,
+    rules: SummaryRules,
+    budget: int | None = None,
+    limit: int | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> str:
     """`text` shortened to about `budget` words (default: the rules' target), and never more
-    than `limit` (default: the rules' maximum)."""
+    than `limit` (default: the rules' maximum); `known` are the lead's words (lower-cased): a
+    place phrase made of them repeats the lead and goes."""
     budget = budget or rules.target_words
     limit = limit or rules.max_words
     text = _drop_adverbials(text, rules)
+    if known:
+        text = _tidy(_drop_known_places(text, known))
+    if words(text) <= budget:
+        return text
+    text = _tidy(_drop_appositions(text))
     if words(text) <= budget:
         return text
     spans = _secondary(text, rules)

@@ -23,7 +23,7 @@ from ..lang.data import bundled
 from ..model import Claim, Dispute, DisputeAccount, SummaryItem
 from .rules import content_words
 from .settings import load_summary_rules
-from .wording import capitalize, clause
+from .wording import Article, clause, opening
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\d])")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -248,10 +248,7 @@ def _denial_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
     claim = claims[first.claim_ids[0]]
     rules = load_summary_rules()
     verb, content = clause(claim, load_english(), rules, budget=12, limit=20)
-    if verb == "according to":
-        said = f"According to {first.party}, {content}"
-    else:
-        said = f"{capitalize(first.party)} {verb} {content}"
+    said = opening(first.party, verb, content, rules, Article())
     ids = (*first.claim_ids, *denier.claim_ids)
     return SummaryItem(
         text=f"{said.rstrip(' .')}; {_mid(denier.party)} denied it.",  # (a cut keeps its "…")

@@ -9,7 +9,7 @@ from ..attribution.lexicon_en import EnglishLexicon, load_english
 from ..lang.arabic import tokenize
 from ..model import Claim, SummaryItem
 from .settings import SummaryRules, load_summary_rules
-from .wording import item_text
+from .wording import Article, item_text
 
 _AR_SUFFIXES = ("ون", "ين", "ات", "ان", "ها", "ة")  # plural, dual, feminine, her/its
 _AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال")  # and/so/with/for + the article
@@ -47,6 +47,7 @@ def _scores(
     heading_words = content_words(headline, rules)
     words = [content_words(text, rules) for text in (sources or [c.text for c in claims])]
     scores = []
+    first = {c.party: rank for rank, c in reversed(list(enumerate(claims)))}
     for rank, claim in enumerate(claims):
         lead = 3.0 / (1 + rank)
         kind = rules.kind_weights.get(claim.kind, 1.0)
@@ -54,7 +55,10 @@ def _scores(
         echo = len(words[rank] & heading_words)
         numbers = 0.5 if re.search(r"\d", claim.text) else 0.0
         quotes = 0.3 if claim.quotes else 0.0
-        scores.append(lead + kind + 0.05 * repeated + 0.3 * echo + numbers + quotes)
+        opening = rules.first_claim_weight if first[claim.party] == rank else 0.0
+        if claim.voice != "attributed":
+            opening = 0.0  # the outlet's account is one voice throughout, led by the lead
+        scores.append(lead + kind + opening + 0.05 * repeated + 0.3 * echo + numbers + quotes)
     return scores
 
 
@@ -82,38 +86,18 @@ def item_count(claims: Sequence[Claim], rules: SummaryRules) -> int:
     return min(wanted, rules.max_items, len(claims))
 
 
-def _groups(claims: Sequence[Claim], scores: list[float], rules: SummaryRules) -> list[list[int]]:
-    """Which claims make each item, best first: every party's best claim first."""
-    count = item_count(claims, rules)
-    # the outlet's commentary is never stated as fact: it is left out
+def _order(claims: Sequence[Claim], scores: list[float]) -> list[int]:
+    """The claims in the order they are considered, best first: every party's best claim
+    first, so every side is heard; the outlet's commentary never (it is not stated as fact)."""
     order = sorted(
         (i for i in range(len(claims)) if claims[i].kind != "commentary"),
         key=lambda i: (-scores[i], i),
     )
     chosen: list[int] = []
-    for index in order:  # the best claim of each party first: every side is heard
+    for index in order:
         if claims[index].party not in {claims[c].party for c in chosen}:
             chosen.append(index)
-    chosen += [i for i in order if i not in chosen]
-    groups: list[list[int]] = []
-    placed: set[int] = set()
-    for index in chosen:
-        if index in placed:
-            continue
-        group = [index]
-        partner = _partner(index, claims, placed, scores)
-        if partner is not None:
-            group = sorted([index, partner])
-        placed.update(group)
-        groups.append(group)
-        if len(groups) == count:
-            break
-    return groups
-
-
-def _best(group: list[int], claims: Sequence[Claim], scores: list[float]) -> Claim:
-    """The group's claim that ranked best."""
-    return claims[max(group, key=lambda i: scores[i])]
+    return chosen + [i for i in order if i not in chosen]
 
 
 def _duplicate(text: str, kept: list[str], rules: SummaryRules) -> bool:
@@ -141,7 +125,7 @@ def summarize_claims(
     source text) when given, so they do not depend on the translation.
 
     A party's next best claim may join its item ("... and accused ...") when the two fit in
-    about `target_words` + 12 words together.
+    `pair_words` words together.
     """
     cues = cues or load_english()
     rules = rules or load_summary_rules()
@@ -153,16 +137,34 @@ def summarize_claims(
     # near-duplicates are judged on the source text when given: a rough translation of two
     # different sentences can share its few words, the source cannot
     texts = list(sources) if sources else [c.text for c in claims]
-    kept: list[str] = []
-    for group in _groups(claims, scores, rules):
+    lower = frozenset(w for c in claims for w in re.findall(r"\b[a-z][a-z'-]+\b", c.text))
+    # the lead's words: a later claim's place phrase made of them repeats the lead
+    after_lead = Article(names, frozenset(re.findall(r"[\w'’-]+", claims[0].text.lower())), lower)
+
+    def text_of(group: list[int]) -> str:
         members = [claims[i] for i in group]
-        if _duplicate(texts[group[0]], kept, rules):
-            continue  # an article that repeats its lead: one item
+        article = after_lead if group[0] != 0 else Article(names, frozenset(), lower)
+        return item_text(members[0].party, members, cues, rules, article)
+
+    kept: list[str] = []
+    placed: set[int] = set()
+    count = item_count(claims, rules)
+    for index in _order(claims, scores):
+        if len(items) == count:
+            break
+        if index in placed or _duplicate(texts[index], kept, rules):
+            continue  # (an article that repeats its lead: one item)
+        group = [index]
+        text = text_of([index])
+        partner = _partner(index, claims, placed, scores)
+        if partner is not None and not _duplicate(texts[partner], [texts[index]], rules):
+            pair = sorted([index, partner])
+            joined = text_of(pair)
+            if len(joined.split()) <= rules.pair_words and joined.count("…") <= text.count("…"):
+                group, text = pair, joined  # too long together, or cut: the partner stays free
+        placed.update(group)
         kept += [texts[i] for i in group]
-        text = item_text(members[0].party, members, cues, rules, names)
-        if len(members) > 1 and len(text.split()) > rules.target_words + 12:
-            members = [_best(group, claims, scores)]  # too long together: the better one
-            text = item_text(members[0].party, members, cues, rules, names)
+        members = [claims[i] for i in group]
         items.append(
             SummaryItem(
                 text=text,

@@ -20,9 +20,12 @@ class SummaryRules:
     sentences_per_item: int  # about one item per this many body sentences
     target_words: int  # compression aims at this many words per item
     max_words: int  # and never leaves more
+    pair_words: int  # two claims of a party share an item when it stays this short
     duplicate_overlap: float  # content-word overlap at which two items say the same thing
     kind_weights: dict[ClaimKind, float]  # how much each kind of claim weighs in ranking
+    first_claim_weight: float  # what a party's first claim adds (its main point comes first)
     side_taking_in_items: frozenset[str]  # reporting verbs an item replaces with "said"
+    plain_wording: tuple[tuple[re.Pattern[str], str], ...]  # idioms with a side-taking word
     drop_phrases: tuple[re.Pattern[str], ...]  # adverbials compression drops anywhere
     secondary_openers: tuple[str, ...]  # ", adding ...": clauses compression drops first
     not_participles: frozenset[str]  # -ing words that open no participle clause ("during")
@@ -57,9 +60,15 @@ def load_summary_rules() -> SummaryRules:
             sentences_per_item=int(raw["sentences_per_item"]),
             target_words=int(raw["target_words"]),
             max_words=int(raw["max_words"]),
+            pair_words=int(raw["pair_words"]),
             duplicate_overlap=float(raw["duplicate_overlap"]),
             kind_weights=weights,
+            first_claim_weight=float(raw["first_claim_weight"]),
             side_taking_in_items=_words(raw, "side_taking_in_items"),
+            plain_wording=tuple(
+                (re.compile(rf"\b{re.escape(str(k))}\b", re.IGNORECASE), str(v))
+                for k, v in raw["plain_wording"].items()
+            ),
             drop_phrases=tuple(re.compile(str(p), re.IGNORECASE) for p in raw["drop_phrases"]),
             secondary_openers=tuple(
                 sorted((str(w).lower() for w in raw["secondary_openers"]), key=len, reverse=True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..attribution.lexicon_en import EnglishLexicon
+from ..lang.dateline import without_dateline
 from ..lang.loaded import neutralize, quote_loaded
+from ..lang.quotes import inside, quote_spans
 from ..model import Claim
 from .compress import compress
 from .settings import SummaryRules
@@ -14,7 +17,26 @@ from .settings import SummaryRules
 # An aside about the subject between commas, before its verb (no quotation inside).
 _SUBJECT_ASIDE = re.compile(r",\s(?:which|who|whose|whom)\s[^,“”\"«»]+,")
 _DIGIT = re.compile(r"\d")
+# An opening quotation and the speaker after it: "“We will rebuild,” says X, a farmer, to Y."
+_QUOTE_FIRST = re.compile(r"^\s*(?P<quote>[“\"«][^”\"»]{8,}[”\"»]),?\s")
+# A source named at the end: "..., according to what was announced by X." (no comma after it)
+_ACCORDING_LAST = re.compile(r",\s*according to [^,“”\"«»]+\.?$", re.IGNORECASE)
+# A topicalised subject: "As for X, it ..." (the party is X, the pronoun goes)
+_TOPIC = re.compile(r"^(?:as for|as to|regarding) [^,]{1,80}, (?:it|he|she|they) ", re.IGNORECASE)
+# A relay after the conduit's verb: "reported, citing X, that ..." (X said it)
+_CITING = re.compile(r"^(?:citing|quoting) [^,“”\"«»]{1,120}?,\s*(that )?")
+# An item whose content already opens with the party's name: the content alone
+NAMES_ITSELF = ""
 _KEEP_CAPITAL = ("I ", "US", "UN")  # sentence openings never lower-cased
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an item's wording knows of its article."""
+
+    names: Sequence[str] = ()  # the parties: a loaded word in one is quoted, never rewritten
+    lead: frozenset[str] = frozenset()  # the lead's words: a place phrase of them repeats it
+    lower: frozenset[str] = frozenset()  # words the article writes in lower case: no names
 
 
 def capitalize(text: str) -> str:
@@ -22,9 +44,10 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def lower_first(text: str, rules: SummaryRules) -> str:
+def lower_first(text: str, rules: SummaryRules, lower: frozenset[str] = frozenset()) -> str:
     """A sentence joined after "According to X, ": its first word lower-cased when it is a
-    function word (or one of summary.yaml's `lower_after_according`), never a name."""
+    function word (or one of summary.yaml's `lower_after_according`), or a word the article
+    writes in lower case elsewhere (`lower`: "Heavy rain" -> "heavy rain"), never a name."""
     if (
         len(text) > 1
         and text[0].isupper()
@@ -32,30 +55,42 @@ def lower_first(text: str, rules: SummaryRules) -> str:
         and not text.startswith(_KEEP_CAPITAL)
     ):
         first = text.split(" ", 1)[0].lower()
-        if first in rules.function_words or first in rules.lower_after_according:
+        if first in rules.function_words or first in rules.lower_after_according or first in lower:
             return text[0].lower() + text[1:]
     return text
 
 
 def _content_after_cue(
-    text: str, cues: EnglishLexicon, rules: SummaryRules
+    text: str, cues: EnglishLexicon, rules: SummaryRules, at: int | None = None
 ) -> tuple[str, str] | None:
     """(verb, rest) when the English sentence reads "<party> <cue> <rest>": the verb as the
     source wrote it with its complement ("told Reuters that", "appealed to X for"), except a
-    verb that takes sides, which becomes "said" ("revealed to X that" -> "told X that")."""
-    aside = _SUBJECT_ASIDE.search(text)
-    if aside and not cues.pattern.search(text, 0, aside.start()) and not _DIGIT.search(aside[0]):
-        text = text[: aside.start()] + text[aside.end() :]  # "X, which rarely criticises Y, said"
-    match = cues.pattern.search(text)
-    if not match or match.start() > 0.6 * len(text):
+    verb that takes sides, which becomes "said" ("revealed to X that" -> "told X that").
+    `at`: where the claim's own cue stands, when attribution read this very text (the cue of
+    another speaker in the sentence is then never taken: "While X insist ..., Y believe")."""
+    match = cues.pattern.match(text, at) if at is not None else None
+    if match is None:
+        aside = _SUBJECT_ASIDE.search(text)
+        if (
+            aside
+            and not cues.pattern.search(text, 0, aside.start())
+            and not _DIGIT.search(aside[0])
+        ):
+            text = (
+                text[: aside.start()] + text[aside.end() :]
+            )  # "X, which rarely criticises Y, said"
+        match = cues.pattern.search(text)
+    if not match or (at is None and match.start() > 0.6 * len(text)):
         return None
     verb = match.group(1).lower()
     found = cues.cues.get(verb)
     if found is not None and found.tense == "gerund":  # "ended her briefing by warning that"
+        if not re.search(r"(?:\bby|,)\s*$", text[: match.start()]):
+            return None  # "the voices of residents complaining about ... grow": no finite verb
         verb = cues.past_forms.get(found.lemma, verb)
     rest = text[match.end() :].strip(" ,")
-    relayed = re.match(r"^.{0,120}? as saying,? (that )?", rest)
-    if relayed:  # "quoted a source as saying that ...": the source said it
+    relayed = re.match(r"^.{0,120}? as saying,? (that )?", rest) or _CITING.match(rest)
+    if relayed:  # "quoted a source as saying that ...", "reported, citing X, that": X said it
         verb, rest = "said", ("that " if relayed.group(1) else "") + rest[relayed.end() :]
     if verb.split()[0] in rules.side_taking_in_items:
         if rest.lower().startswith("to "):
@@ -75,36 +110,104 @@ def _without_own_name(rest: str, party: str) -> str:
     return found.group(2) if len(shared) >= 1 and len(shared) * 2 >= len(party.split()) else rest
 
 
+def _names(text: str, party: str) -> bool:
+    """True when `text` opens with the party's name ("MP Ali Karam, a member of ..., filed")."""
+    low, name = text.lower(), party.lower()
+    return bool(name) and (low.startswith(name) or low.startswith(f"the {name}"))
+
+
+def plain(text: str, rules: SummaryRules) -> str:
+    """`text` with summary.yaml's `plain_wording` idioms said plainly (never in a quotation)."""
+    for pattern, replacement in rules.plain_wording:
+        for found in reversed(list(pattern.finditer(text))):
+            if not inside(found.start(), quote_spans(text)):
+                text = text[: found.start()] + replacement + text[found.end() :]
+    return text
+
+
+def _cue_at(claim: Claim, shift: int) -> int | None:
+    """Where the claim's cue stands in its text less a `shift`-character opening, when the
+    offsets were read on this text (English input); None otherwise (a translation)."""
+    if not claim.cue or not claim.cue_offsets:
+        return None
+    start, end = claim.cue_offsets
+    if claim.text[start:end].lower() != claim.cue.lower() or start < shift:
+        return None
+    return start - shift
+
+
+def _clause(
+    claim: Claim,
+    cues: EnglishLexicon,
+    rules: SummaryRules,
+    budget: int | None = None,
+    limit: int | None = None,
+    article: Article = Article(),
+) -> tuple[str, str]:
+    """(verb phrase, content) of one claim, in neutral wording, compressed to `budget` words
+    and never more than `limit`; the verb is NAMES_ITSELF when the content opens with the
+    party's name and reads alone."""
+    if claim.voice == "outlet":
+        openers = "|".join(map(re.escape, rules.outlet_openers))
+        text = without_dateline(claim.text)
+        text = re.sub(rf"^({openers}),\s*", "", text, flags=re.IGNORECASE)
+        content = compress(
+            neutralize(text, protect=article.names), rules, budget, limit, article.lead
+        ).rstrip(" .")
+        return (NAMES_ITSELF if _names(content, claim.party) else "reported"), content
+    text, topicalised = _TOPIC.subn("", claim.text)
+    quoted = _QUOTE_FIRST.match(text)
+    if quoted and claim.construction == "quote-inverted":  # the quotation is what was said
+        quotation = re.sub(r"[,،]\s*([”\"»])$", r"\1", quoted.group("quote"))
+        return "said:", compress(quotation, rules, budget, limit)
+    according = re.search(
+        r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", text, re.IGNORECASE
+    )  # (a figure's comma, "21,000", ends no phrase)
+    if according and according.start() < 0.5 * len(text):
+        content = compress(according.group(1).rstrip(" ."), rules, budget, limit, article.lead)
+        return "according to", quote_loaded(content)
+    last = _ACCORDING_LAST.search(text)
+    if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
+        content = compress(text[: last.start()], rules, budget, limit, article.lead)
+        return "according to", quote_loaded(content)
+    found = _content_after_cue(text, cues, rules, _cue_at(claim, len(claim.text) - len(text)))
+    if found:
+        verb, rest = found
+        rest = _without_own_name(rest, claim.party)
+        return verb, quote_loaded(compress(rest, rules, budget, limit, article.lead).rstrip(" ."))
+    content = compress(text.rstrip(" ."), rules, budget, limit, article.lead)
+    if topicalised:  # "As for X, it confined itself to ...": "X confined itself to ..."
+        return NAMES_ITSELF, quote_loaded(content)
+    if _names(content, claim.party):  # "MP X, a member of ..., filed a request"
+        return NAMES_ITSELF, quote_loaded(content)
+    # no reporting verb in the English (a machine translation that lost it): the sentence as
+    # the party's account, not quoted (it is the translation, not their words)
+    return "according to", quote_loaded(content)
+
+
 def clause(
     claim: Claim,
     cues: EnglishLexicon,
     rules: SummaryRules,
     budget: int | None = None,
     limit: int | None = None,
-    names: Sequence[str] = (),
+    article: Article = Article(),
 ) -> tuple[str, str]:
     """(verb phrase, content) of one claim, in neutral wording, compressed to `budget` words
-    and never more than `limit`."""
-    if claim.voice == "outlet":
-        openers = "|".join(map(re.escape, rules.outlet_openers))
-        text = re.sub(rf"^({openers}),\s*", "", claim.text, flags=re.IGNORECASE)
-        content = compress(neutralize(text, protect=names), rules, budget, limit)
-        return "reported", content.rstrip(" .")
-    according = re.search(
-        r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", claim.text, re.IGNORECASE
-    )  # (a figure's comma, "21,000", ends no phrase)
-    if according and according.start() < 0.5 * len(claim.text):
-        content = compress(according.group(1).rstrip(" ."), rules, budget, limit)
-        return "according to", quote_loaded(content)
-    found = _content_after_cue(claim.text, cues, rules)
-    if found:
-        verb, rest = found
-        rest = _without_own_name(rest, claim.party)
-        return verb, quote_loaded(compress(rest, rules, budget, limit).rstrip(" ."))
-    # no reporting verb in the English (a machine translation that lost it): the sentence as
-    # the party's account, not quoted (it is the translation, not their words)
-    content = compress(claim.text.rstrip(" ."), rules, budget, limit)
-    return "according to", quote_loaded(content)
+    and never more than `limit`; the verb is NAMES_ITSELF when the content opens with the
+    party's name and reads alone."""
+    verb, content = _clause(claim, cues, rules, budget, limit, article)
+    return verb, plain(content, rules)
+
+
+def opening(party: str, verb: str, content: str, rules: SummaryRules, article: Article) -> str:
+    """The item's first clause: "<Party> <verb> <content>", "According to <party>, <content>",
+    or the content alone where it opens with the party's name."""
+    if verb == "according to":
+        return f"According to {party}, {lower_first(content, rules, article.lower)}"
+    if verb == NAMES_ITSELF and _names(content, party):
+        return capitalize(content)
+    return f"{capitalize(party)} {verb} {content}".replace("  ", " ")
 
 
 def item_text(
@@ -112,28 +215,25 @@ def item_text(
     claims: list[Claim],
     cues: EnglishLexicon,
     rules: SummaryRules,
-    names: Sequence[str] = (),
+    article: Article = Article(),
 ) -> str:
-    """One summary item for a party's claims (one claim, or two joined with "and"); `names`
-    are the article's parties (a loaded word in one is quoted, never rewritten)."""
+    """One summary item for a party's claims (one claim, or two joined with "and")."""
     overhead = len(party.split()) + 3  # the party, the verb, "According to"
     budget = max(8, rules.target_words - overhead)
     limit = max(10, rules.max_words - overhead)
     share = budget if len(claims) == 1 else max(8, budget * 2 // 3)
-    clauses = [clause(c, cues, rules, share, limit // len(claims), names) for c in claims]
-    if claims[0].voice == "outlet":
-        body = "; ".join(lower_first(content, rules) for _, content in clauses)
+    clauses = [clause(c, cues, rules, share, limit // len(claims), article) for c in claims]
+    verb, content = clauses[0]
+    if claims[0].voice == "outlet" and verb != NAMES_ITSELF:
+        body = "; ".join(lower_first(content, rules, article.lower) for _, content in clauses)
         return _end(f"According to {party}, {body}")
-    if clauses[0][0] == "according to":
-        first = f"According to {party}, {lower_first(clauses[0][1], rules)}"
-    else:
-        first = f"{capitalize(party)} {clauses[0][0]} {clauses[0][1]}"
-    rest = [
-        f"{verb} {content}" if verb != "according to" else f"said that {content}"
-        for verb, content in clauses[1:]
-    ]
-    text = " and ".join([first.strip(), *rest])
-    return _end(re.sub(r"\s+([:,;])", r"\1", text))
+    text = opening(party, verb, content, rules, article).strip()
+    for verb, content in clauses[1:]:
+        if verb == NAMES_ITSELF and _names(content, party):
+            text += f"; {content}"  # a sentence of its own, naming the party again
+        else:
+            text += f" and {verb if verb != 'according to' else 'said that'} {content}"
+    return _end(re.sub(r"\s+([:,;])", r"\1", re.sub(r"\s{2,}", " ", text)))
 
 
 def _end(text: str) -> str:
