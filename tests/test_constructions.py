@@ -718,3 +718,27 @@ def test_english_lists_of_names_are_one_subject() -> None:
     assert found.span == "the ambassadors of Spain, Norway, Ireland and Belgium"
     # an adverbial before the list is no item of it
     assert last(["On Sunday, Oman and Kuwait welcomed the truce."], "en").span == "Oman and Kuwait"
+
+
+def test_english_spans_keep_brackets_and_quoted_names_whole() -> None:
+    found = last(
+        ["The European Union Border Mission in Libya (EUBAM) affirmed that it left."], "en"
+    )
+    assert found.span == "The European Union Border Mission in Libya (EUBAM)"
+    found = last(['An engineer at the Cypriot firm "Blue Keel" said the hull held.'], "en")
+    assert found.span == 'An engineer at the Cypriot firm "Blue Keel"'
+    # a stray mark is no part of a name
+    assert last(["“The hull held,” the engineer said."], "en").span == "the engineer"
+
+
+def test_an_english_ministry_listing_its_portfolios_is_one_title() -> None:
+    found = last(["The Minister of Youth, Sport and Culture Hana Deeb said the games go on."], "en")
+    assert found.span == "The Minister of Youth, Sport and Culture Hana Deeb"
+
+
+def test_an_english_attributed_line_names_its_party() -> None:
+    found = last(["UNICEF: two schools in the camp were damaged by the storm"], "en")
+    assert (found.party, found.construction, found.cue) == ("UNICEF", "headline", ":")
+    # a cue before the colon is the clause's own; a common word is no party
+    assert last(["The minister said: the schools reopen."], "en").construction == "subject-verb"
+    assert last(["Note: the figures are preliminary."], "en").party is None

@@ -20,6 +20,7 @@ from summarize.summary.compress import compress
 from summarize.summary.disputes import figures, load_kinds
 from summarize.summary.rules import summarize_claims
 from summarize.summary.settings import load_summary_rules
+from summarize.summary.wording import lower_first
 
 DISPUTES = Path(__file__).parent / "fixtures" / "disputes.json"
 SAID_NAME_THAT = re.compile(r"\bsaid (?:“|\")?[A-Z][\w-]+(?: [A-Z][\w-]+)*(?:”|\")? that\b")
@@ -158,6 +159,16 @@ def test_the_dateline_never_opens_an_item() -> None:
         assert "Kassala" not in item and "Agencies" not in item and "exclusive" not in item
         # a word the article writes in lower case is no name: lower-cased after the comma
         assert ", heavy rain destroyed 40 homes" in item, item
+
+
+def test_only_a_common_word_is_lower_cased_after_according_to() -> None:
+    rules = load_summary_rules()
+    lower = frozenset({"heavy", "health", "rain"})
+    assert lower_first("Heavy rain fell.", rules, lower) == "heavy rain fell."
+    assert lower_first("Health Ministry figures rose.", rules, lower) == (
+        "Health Ministry figures rose."
+    )
+    assert lower_first("Nablus was shut.", rules, lower) == "Nablus was shut."
 
 
 def test_a_quotation_before_its_speaker_is_what_the_speaker_said() -> None:

@@ -386,6 +386,7 @@ class EnglishReader(EnglishSpans):
             return OUTLET
         return (
             self._quote_first(clause)
+            or self._attributed_line(clause)
             or self._subject_verb(clause)
             or self._according(self.start)
             or self._participle(clause)

@@ -7,7 +7,7 @@ import re
 
 from ..lang.dateline import english_dateline
 from ..lang.gazetteer import PartyEntry, english_country, joint_name, match_english, party_name
-from ..lang.quotes import inside, quote_spans
+from ..lang.quotes import closed, inside, quote_spans, trim_span
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
 from .lexicon_en import EnglishCue, load_english
@@ -54,7 +54,7 @@ class EnglishSpans:
 
     def entity_for(self, span: str) -> Entity | None:
         """The party `span` names, registered in the discourse."""
-        span = span.strip(' ,“”"«»')
+        span = trim_span(span)
         if not span:
             return None
         mentions = [e for _, e in match_english(span, self.discourse.gazetteer)]
@@ -124,7 +124,7 @@ class EnglishSpans:
         if entity is None:
             return OUTLET
         self.discourse.said(entity, gender)
-        text = self.text[span[0] : span[1]].strip(' ,“”"«»') if span else None
+        text = trim_span(self.text[span[0] : span[1]]) if span else None
         return Reading(
             entity,
             text or None,
@@ -147,6 +147,23 @@ class EnglishSpans:
         entity = self.discourse.recent_speaker(None, person)
         return self._said(entity, None, cue, kind, "continuation")
 
+    def _attributed_line(self, clause: int) -> Reading | None:
+        """ "Health Ministry in Gaza: 14 killed in a strike" (a headline-style line): a known
+        party or a titled person, a colon, its words; never a clause with a cue of its own
+        ("The minister said: ...") nor a dateline's place."""
+        colon = self.text.find(":", clause, clause + 60)
+        if colon <= clause or len(self.text[clause:colon].split()) > 7:
+            return None
+        span = self._trim(clause, colon)
+        if span is None or self.lex.pattern.search(self.text, span[0], span[1]):
+            return None
+        name = self.text[span[0] : span[1]]
+        if not (
+            match_english(name, self.discourse.gazetteer) or self.lex.person_titles.search(name)
+        ):
+            return None
+        return self._said(self.entity_for(name), span, (colon, colon + 1), "statement", "headline")
+
     def _quoted(self, position: int) -> bool:
         return inside(position, self.quotes)
 
@@ -157,6 +174,17 @@ class EnglishSpans:
             start += 1
         while end > start and not self.text[end - 1].isalnum() and self.text[end - 1] != ")":
             end -= 1
+        # a bracket or a quoted name opened inside the span closes inside it: "Mission (ATMIS)",
+        # 'the company "Delta Shipping"'
+        while end < len(self.text) and self.text[end] in ')”"»':
+            if trim_span(self.text[start : end + 1]) != self.text[start : end + 1] or (
+                self.text[end] == ")"
+                and self.text.count("(", start, end) <= self.text.count(")", start, end)
+            ):
+                break
+            end += 1
+        if start > 0 and self.text[start - 1] in '“"«' and closed(self.text[start - 1 : end], 0):
+            start -= 1  # the “Tribal Army”
         return (start, end) if start < end else None
 
     def _strip_auxiliaries(self, start: int, end: int) -> tuple[int, bool, bool]:
@@ -238,6 +266,10 @@ class EnglishSpans:
                 break  # "On Monday, Egypt and Jordan": an adverbial, not a list item
             k -= 1
         if k == len(segments):
+            if k > 0 and re.search(  # "the Minister of Information, Culture and Tourism X"
+                r"\b(?:of|for)\s+[A-Z][\w'’-]*\s*$", self.text[slice(*segments[k - 1])]
+            ):
+                return segments[k - 1][0]
             return None
         if k > 0 and re.search(
             r"\b(?:of|for)\s+[A-Z][\w'’-]*\s*$", self.text[slice(*segments[k - 1])]

@@ -77,3 +77,23 @@ def outside_quotes(text: str) -> str:
     """`text` with every quotation blanked out (same length, so offsets still hold)."""
     spans = quote_spans(text)
     return "".join(" " if inside(i, spans) else ch for i, ch in enumerate(text))
+
+
+def trim_span(span: str) -> str:
+    """A speaker span without the spaces, commas and stray quotation marks at its ends; a
+    quoted name keeps its marks ('the company "Delta Shipping"', "the “Tribal Army”")."""
+    span = span.strip(" ,")
+    while span and span[0] in '“"«' and not closed(span, 0):
+        span = span[1:].strip(" ,")
+    while span and span[-1] in '”"»' and not closed(span, len(span) - 1):
+        span = span[:-1].strip(" ,")
+    return span
+
+
+def closed(span: str, at: int) -> bool:
+    """True when the quotation mark at `at` has its partner inside `span`."""
+    mark = span[at]
+    if mark == '"':
+        return span.count('"') % 2 == 0
+    partner = {"“": "”", "«": "»", "”": "“", "»": "«"}[mark]
+    return partner in (span[at + 1 :] if mark in "“«" else span[:at])

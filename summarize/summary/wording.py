@@ -54,8 +54,14 @@ def lower_first(text: str, rules: SummaryRules, lower: frozenset[str] = frozense
         and not text[1].isupper()
         and not text.startswith(_KEEP_CAPITAL)
     ):
-        first = text.split(" ", 1)[0].lower()
-        if first in rules.function_words or first in rules.lower_after_according or first in lower:
+        first, _, after = text.partition(" ")
+        first = first.lower()
+        named = after[:1].isupper()  # "Health Ministry", "Central Bank": a name's first word
+        if (
+            first in rules.function_words
+            or first in rules.lower_after_according
+            or (first in lower and not named)
+        ):
             return text[0].lower() + text[1:]
     return text
 
@@ -238,4 +244,6 @@ def item_text(
 
 def _end(text: str) -> str:
     """A full stop, unless the text ends with the "…" of a cut."""
-    return text if text.endswith("…") else f"{text}."
+    if text.endswith("…") or re.search(r"[.!?][”\"»]$", text):
+        return text  # the cut's "…", or a quotation that ends the sentence: 'killed 37."'
+    return f"{text}."
