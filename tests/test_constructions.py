@@ -742,3 +742,47 @@ def test_an_english_attributed_line_names_its_party() -> None:
     # a cue before the colon is the clause's own; a common word is no party
     assert last(["The minister said: the schools reopen."], "en").construction == "subject-verb"
     assert last(["Note: the figures are preliminary."], "en").party is None
+
+
+def test_an_english_body_named_like_a_person_is_it() -> None:
+    found = last(
+        [
+            "State radio said the road was cut.",
+            "The Kassala Relief Coordination said 12 people were hurt.",
+            "It appealed for blood donors.",
+        ],
+        "en",
+    )
+    assert (found.party, found.construction) == ("The Kassala Relief Coordination", "continuation")
+
+
+def test_a_continuation_after_the_outlets_reporter_stays_in_its_voice() -> None:
+    english = read(
+        [
+            "The ministry said three people were killed.",
+            "Our correspondent reported that troops entered the town.",
+            "He added that two homes were razed.",
+        ],
+        "en",
+    )
+    assert [r.party for r in english] == ["The ministry", None, None]
+    arabic = read(
+        [
+            "وقالت الوزارة إن ثلاثة أشخاص قتلوا.",
+            "وأفاد مراسلنا بأن القوات اقتحمت البلدة.",
+            "وأضاف أن الجرافات هدمت منزلين.",
+        ]
+    )
+    assert arabic[2].party is None
+
+
+def test_a_masculine_verb_keeps_a_name_ending_in_ta_marbuta_masculine() -> None:
+    found = read(
+        [
+            "وقال حمزة الساعدي، وهو تاجر في السوق، إن الأسعار ارتفعت.",
+            "وقالت الوزارة إن الأسعار مستقرة.",
+            "وأضاف أن المحلات أغلقت أبوابها.",
+        ]
+    )
+    assert found[2].party == found[0].party == "حمزة الساعدي"
+    assert found[2].construction == "continuation"

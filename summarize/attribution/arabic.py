@@ -120,6 +120,7 @@ class ArabicReader(ArabicClauses):
             end = self.apposition(end, start)
         if start < end and not self._is_object(start, end, reason, form, continues):
             if self._outlet_reporter(start, end):
+                self.discourse.reporter_spoke(form.gender)  # "وأضاف" goes on in its voice
                 return OUTLET
             if among(self.tokens[start].norm, self.lex.documents) and start + 1 < end:
                 start = self._issuer(start, end)  # "أفاد بلاغ صادر عن عمالة الإقليم"

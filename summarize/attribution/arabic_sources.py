@@ -29,13 +29,17 @@ class ArabicSources(ArabicParties):
         construction: str,
         kind: ClaimKind | None = None,
     ) -> Reading:
-        """A reading for `entity` (said now, with the cue's gender), with its evidence."""
-        if entity is None:
+        """A reading for `entity` (said now, with the cue's gender), with its evidence; the
+        outlet's voice for none, or for the outlet's own reporter continued."""
+        if entity is None or entity is self.discourse.reporter:
             return OUTLET
         gender: str | None = form.gender if form is not None else None
         if span and span[0] < span[1]:
             if construction in {"verb-subject", "relay", "quote-inverted"} and gender != "f":
-                gender = self.gender(*span)  # قال شهود: the verb before its subject is singular
+                # قال شهود: a verb before its subject is singular, the subject tells the number;
+                # a masculine verb keeps its gender (وقال عبدالله، قال أسامة: no feminine ة)
+                found = self.gender(*span)
+                gender = found if gender is None or found == "p" else gender
             if self.document_issuer(*span) is not None:
                 span = None  # وفقاً للبيان: its issuer speaks
         self.discourse.said(entity, gender)

@@ -76,6 +76,11 @@ class Discourse:
     speakers: list[tuple[Entity, str | None]] = field(default_factory=list)  # with verb gender
     documents: dict[str, str] = field(default_factory=dict)  # "بيان" -> key of its issuer
     mentioned: list[str] = field(default_factory=list)  # keys of parties, in order of mention
+    # the outlet's own reporter ("our correspondent"): a speaker whom continuations continue
+    # ("He added that ...": the outlet's voice), never a party
+    reporter: Entity = field(
+        default_factory=lambda: Entity("outlet", [], set(), None, None, person=True)
+    )
 
     def recent_speaker(self, gender: str | None, person: bool | None = None) -> Entity | None:
         """The latest speaker agreeing with `gender` (and person/organisation when asked)."""
@@ -93,6 +98,10 @@ class Discourse:
         if gender is not None:
             entity.gender = gender
 
+    def reporter_spoke(self, gender: str | None) -> None:
+        """The outlet's own reporter spoke ("أفاد مراسلنا", "our correspondent reported")."""
+        self.speakers.append((self.reporter, gender))
+
     def _new(self, mention: Mention) -> Entity:
         entity = Entity(
             f"e{len(self.entities) + 1}",
@@ -106,7 +115,7 @@ class Discourse:
         return entity
 
     def _by_recency(self) -> list[Entity]:
-        spoken = [e for e, _ in reversed(self.speakers)]
+        spoken = [e for e, _ in reversed(self.speakers) if e is not self.reporter]
         return list(dict.fromkeys(spoken + list(reversed(self.entities))))
 
     def resolve(self, mention: Mention) -> Entity:

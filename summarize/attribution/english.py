@@ -383,6 +383,7 @@ class EnglishReader(EnglishSpans):
                 "topic",
             )
         if self.text[clause:].lower().startswith(self.lex.own_correspondent):
+            self.discourse.reporter_spoke(None)  # "He added that ...": still the outlet
             return OUTLET
         return (
             self._quote_first(clause)

@@ -75,7 +75,9 @@ class EnglishSpans:
         if entry is not None and name and entry.kind == "ministry" and place:
             name = f"{name} in {place.group(1)}"  # "the Health Ministry in Gaza" keeps its place
         person = bool(self.lex.person_titles.search(span)) or bool(
-            entry is None and _PERSONAL_NAME.search(span)
+            entry is None
+            and _PERSONAL_NAME.search(span)
+            and not self.lex.institutions.search(span)  # "the Valley Relief Committee": it
         )
         tokens = frozenset(content_words(span, self.lex.stop_words))
         entity = self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
@@ -121,8 +123,8 @@ class EnglishSpans:
         construction: str,
         gender: str | None = None,
     ) -> Reading:
-        if entity is None:
-            return OUTLET
+        if entity is None or entity is self.discourse.reporter:
+            return OUTLET  # (the outlet's own reporter, continued: its voice)
         self.discourse.said(entity, gender)
         text = trim_span(self.text[span[0] : span[1]]) if span else None
         return Reading(
@@ -148,9 +150,8 @@ class EnglishSpans:
         return self._said(entity, None, cue, kind, "continuation")
 
     def _attributed_line(self, clause: int) -> Reading | None:
-        """ "Health Ministry in Gaza: 14 killed in a strike" (a headline-style line): a known
-        party or a titled person, a colon, its words; never a clause with a cue of its own
-        ("The minister said: ...") nor a dateline's place."""
+        """ "Health Ministry in Gaza: 14 killed": a known party or a titled person, a colon, its
+        words; never a clause with a cue of its own ("The minister said: ...")."""
         colon = self.text.find(":", clause, clause + 60)
         if colon <= clause or len(self.text[clause:colon].split()) > 7:
             return None

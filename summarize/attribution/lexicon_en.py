@@ -90,6 +90,7 @@ class EnglishLexicon:
     passive: frozenset[str]
     impersonal_sources: frozenset[str]
     person_titles: re.Pattern[str]
+    institutions: re.Pattern[str]  # words that make a capitalised name a body, not a person
     stop_words: frozenset[str]
     own_correspondent: tuple[str, ...]
     second_speaker: tuple[str, ...]
@@ -157,6 +158,10 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         passive=_words(raw, "passive"),
         impersonal_sources=_words(raw, "impersonal_sources"),
         person_titles=re.compile(rf"\b({_alternation(titles)})\b", re.IGNORECASE),
+        institutions=re.compile(
+            rf"\b({_alternation([str(w).lower() for w in raw['institution_words']])})\b",
+            re.IGNORECASE,
+        ),
         stop_words=_words(raw, "stop_words"),
         own_correspondent=_ordered(raw, "own_correspondent"),
         second_speaker=_ordered(raw, "second_speaker"),
