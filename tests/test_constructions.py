@@ -786,3 +786,14 @@ def test_a_masculine_verb_keeps_a_name_ending_in_ta_marbuta_masculine() -> None:
     )
     assert found[2].party == found[0].party == "حمزة الساعدي"
     assert found[2].construction == "continuation"
+
+
+def test_an_english_background_clause_before_a_cue_is_nobody_speaking() -> None:
+    for sentence in (
+        "The row goes back to a letter the governor wrote to the council in May.",
+        "The dispute dates back to remarks the mayor said on local radio.",
+    ):
+        assert last([sentence], "en").party is None, sentence
+    assert last(["Residents of the camp said the water was cut."], "en").span == (
+        "Residents of the camp"
+    )

@@ -302,8 +302,8 @@ class EnglishSpans:
             words, lowered = words[1:], lowered[1:]
         if not words or lowered[0] in self.lex.leading_words:
             return None
-        if any(w in self.lex.clause_words for w in lowered):
-            return None
+        if any(w in self.lex.clause_words or w in self.lex.main_verbs for w in lowered):
+            return None  # "a man who saw it", "The case goes back to posts X": a clause
         for index, word in enumerate(lowered[2:], start=2):
             if word.endswith("ing") and len(word) > 5 and words[index].group()[0].islower():
                 return self._trim(words[0].start(), words[index - 1].end())

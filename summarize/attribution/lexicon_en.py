@@ -85,6 +85,7 @@ class EnglishLexicon:
     leading_words: frozenset[str]
     apposition_starts: frozenset[str]
     clause_words: frozenset[str]
+    main_verbs: frozenset[str]  # a subject holding one is a clause ("The case goes back to")
     negations: tuple[str, ...]
     auxiliaries: frozenset[str]
     passive: frozenset[str]
@@ -153,6 +154,7 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         leading_words=_words(raw, "leading_words"),
         apposition_starts=_words(raw, "apposition_starts"),
         clause_words=_words(raw, "clause_words"),
+        main_verbs=_words(raw, "main_verbs"),
         negations=_ordered(raw, "negations"),
         auxiliaries=_words(raw, "auxiliaries"),
         passive=_words(raw, "passive"),
