@@ -60,6 +60,17 @@ def test_compression_keeps_numbers_negations_quotations_and_the_object() -> None
     assert "“wanted men”" in roomy and "local council" not in roomy
 
 
+def test_a_second_claim_joined_by_and_is_a_secondary_clause() -> None:
+    rules = load_summary_rules()
+    text = (
+        "the council blamed the water company for the outage in the northern districts, and "
+        "stressed that it would sue the company before the end of the month"
+    )
+    assert compress(text, rules, budget=14) == (
+        "the council blamed the water company for the outage in the northern districts"
+    )
+
+
 def test_a_relative_clause_inside_the_sentence_closes_at_its_comma() -> None:
     rules = load_summary_rules()
     text = (
@@ -250,6 +261,19 @@ def test_the_platform_of_a_post_is_an_adverbial() -> None:
     ):
         short = compress(text, rules)
         assert "Facebook" not in short and "“X”" not in short and "platform" not in short, short
+
+
+def test_a_place_the_lead_gave_goes_but_never_from_a_list() -> None:
+    rules = load_summary_rules()
+    known = frozenset({"the", "eastern", "kassala", "valley"})
+    text = "the rains destroyed about forty homes and two schools in the eastern Kassala valley"
+    assert compress(text, rules, budget=30, known=known) == (
+        "the rains destroyed about forty homes and two schools"
+    )
+    listed = "the rains destroyed homes of farmers in Kassala, Gedaref and other towns of the east"
+    assert "in Kassala, Gedaref" in compress(listed, rules, budget=30, known=known | {"kassala"})
+    # without the lead's words nothing goes
+    assert compress(text, rules, budget=30) == text
 
 
 def test_appositions_go_but_never_an_item_of_a_list() -> None:

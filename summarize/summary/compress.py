@@ -126,11 +126,14 @@ _PLACE = re.compile(
 def _drop_known_places(text: str, known: frozenset[str]) -> str:
     """Place phrases whose every word the lead already gave ("in the eastern Deir ez-Zor
     countryside" after a lead that named it), after the clause's first six words (never the
-    verb's own complement: "arrived in Gaza" keeps it when the clause is that short)."""
+    verb's own complement: "arrived in Gaza" keeps it when the clause is that short), never the
+    first item of a list."""
     for found in reversed(list(_PLACE.finditer(text))):
         head = text[: found.start()]
         if len(head.split()) < 6 or _inside_quotes(text, found.start()):
             continue
+        if re.match(r",\s*[A-Z]|,?\s*(?:and|or)\b", text[found.end() :]):
+            continue  # "in Deir ez-Zor, Hasakah and other villages": the first of a list
         place = set(re.findall(r"[\w'’-]+", found.group(0).lower())[1:])
         place -= {"the", "its", "their", "of", "and", "a", "an"}
         if place and place <= known:
