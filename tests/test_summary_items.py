@@ -415,6 +415,41 @@ def test_figures_of_each_kind_are_read_in_english_and_arabic() -> None:
         "injuries": 30,
     }
     assert figures("The convoy of 90 trucks crossed.", kinds) == {"trucks": 90}
+    # a price is keyed by its currency, in either language; a year is no figure
+    assert figures("A loaf now costs 35 piastres.", kinds) == {"prices piastres": 35}
+    assert figures("بلغ سعر الكيس 46 ألف ريال", kinds) == {"prices riyals": 46}
+    assert figures("The price rose in June 2024 from five piastres.", kinds) == {}
+
+
+def test_diverging_prices_in_one_currency_are_set_side_by_side() -> None:
+    document = _run(
+        "Bread price row\n"
+        "The supply ministry said the subsidised loaf of bread now costs 35 piastres in bakeries.\n"
+        "The bakers' union said the subsidised loaf of bread costs bakeries 50 piastres to make.\n"
+        "Traders said a kilo of rice costs 60 pounds in the markets.\n"
+    )
+    assert document.analysis is not None
+    (dispute,) = document.analysis.disputes
+    assert dispute.what == "prices"
+    assert [(a.party, a.figure) for a in dispute.accounts] == [
+        ("The supply ministry", "35 piastres"),
+        ("The bakers' union", "50 piastres"),
+    ]
+    texts = [i.text for i in document.analysis.summary]
+    assert (
+        "Price: 35 piastres according to The supply ministry, 50 piastres according to "
+        "The bakers' union." in texts
+    ), texts
+
+
+def test_prices_in_different_currencies_are_never_compared() -> None:
+    document = _run(
+        "Fuel prices\n"
+        "The energy ministry said a litre of petrol at the pump costs 3 dinars now.\n"
+        "Drivers said a litre of petrol at the pump costs 5 dollars now.\n"
+    )
+    assert document.analysis is not None
+    assert not document.analysis.disputes
 
 
 def test_diverging_tolls_are_set_side_by_side_citing_each_claim() -> None:

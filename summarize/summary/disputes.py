@@ -1,7 +1,8 @@
 """Diverging accounts: two or more parties giving different figures of one kind (deaths,
-injuries, arrests, aid trucks, displaced people) are set side by side in one item
-("Death toll: 9 according to the monitoring group, 4 according to the ministry"), citing each
-claim, and listed in JSON `disputes`.
+injuries, arrests, aid trucks, displaced people, prices in one currency) are set side by side
+in one item ("Death toll: 9 according to the monitoring group, 4 according to the ministry";
+"Price: 35 piastres according to the ministry, 50 piastres according to the bakers"), citing
+each claim, and listed in JSON `disputes`.
 
 A figure is a number followed, within three words, by a word of its kind (data/summary.yaml
 `disputes`), read in the source sentence (Arabic or English) and in its English; a party's first
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +38,7 @@ class DisputeKind:
     name: str  # deaths, injuries, ...
     label: str  # "Death toll"
     words: frozenset[str]  # English words and Arabic folded words that name it
+    units: dict[str, str] = field(default_factory=dict)  # a word -> its unit ("ريال": riyals)
 
 
 @lru_cache(maxsize=1)
@@ -44,39 +46,52 @@ def load_kinds() -> tuple[DisputeKind, ...]:
     """summary.yaml's `disputes`."""
     raw: dict[str, Any] = bundled("summary.yaml")
     try:
-        return tuple(
-            DisputeKind(
-                str(name),
-                str(entry["label"]),
-                frozenset(str(w).lower() for w in entry["en"])
-                | frozenset(fold(str(w)) for w in entry["ar"]),
-            )
-            for name, entry in raw["disputes"].items()
-        )
+        return tuple(_kind(str(name), entry) for name, entry in raw["disputes"].items())
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"summary.yaml: invalid or missing key in disputes: {exc}") from None
 
 
-def _kind_at(words: list[str], index: int, kinds: Sequence[DisputeKind]) -> DisputeKind | None:
-    """The kind of the figure at `index`: the nearest word of a kind within _WINDOW words after
-    it ("14 killed", "14 people killed") or two before it ("killed 14 people"); after wins a tie
-    ("killed 14 and wounded 30": 30 is the wounded)."""
-    best: tuple[int, int, DisputeKind] | None = None
+def _kind(name: str, entry: dict[str, Any]) -> DisputeKind:
+    """One entry of summary.yaml's `disputes`: its words, or its units and their words."""
+    units = {
+        (fold(str(w)) if not str(w).isascii() else str(w).lower()): str(unit)
+        for unit, spelled in (entry.get("units") or {}).items()
+        for w in spelled
+    }
+    words = frozenset(units) | frozenset(str(w).lower() for w in entry.get("en", ()))
+    words |= frozenset(fold(str(w)) for w in entry.get("ar", ()))
+    return DisputeKind(name, str(entry["label"]), words, units)
+
+
+def _kind_at(
+    words: list[str], index: int, kinds: Sequence[DisputeKind]
+) -> tuple[DisputeKind, str] | None:
+    """The kind of the figure at `index`, with the word that named it: the nearest word of a
+    kind within _WINDOW words after it ("14 killed", "14 people killed") or two before it
+    ("killed 14 people"); after wins a tie ("killed 14 and wounded 30": 30 is the wounded)."""
+    best: tuple[int, int, DisputeKind, str] | None = None
     candidates = [(d, index + d) for d in range(1, _WINDOW + 1)] + [(d, index - d) for d in (1, 2)]
     for order, (distance, at) in enumerate(candidates):
         if not 0 <= at < len(words) or _NUMBER.fullmatch(words[at]):
             continue
         pair = " ".join(words[at : at + 2])
         for kind in kinds:
-            if words[at] in kind.words or pair in kind.words:
-                rank = (distance, order)
-                if best is None or rank < best[:2]:
-                    best = (*rank, kind)
-    return best[2] if best else None
+            for word in (words[at], pair):
+                if word in kind.words and (best is None or (distance, order) < best[:2]):
+                    best = (distance, order, kind, word)
+    return (best[2], best[3]) if best else None
+
+
+_MONTHS = frozenset(  # the words before a year ("in June 2024", "عام 2024")
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "in", "since", "of", "year", "عام", "العام", "سنه"}
+)
 
 
 def figures(text: str, kinds: Sequence[DisputeKind]) -> dict[str, int]:
-    """The first figure of each kind in `text` (English or Arabic)."""
+    """The first figure of each kind in `text` (English or Arabic); a price is keyed by its
+    unit ("prices riyals"), so that only prices in one unit are compared. A year ("in June
+    2024") is no figure."""
     words = [fold(w).lower().strip(".,;:()«»“”\"'") for w in text.translate(_ARABIC_DIGITS).split()]
     words = [w[1:] if w[:1] in "وب" and w[1:2].isdigit() else w for w in words]  # و30، ب30
     found: dict[str, int] = {}
@@ -84,9 +99,15 @@ def figures(text: str, kinds: Sequence[DisputeKind]) -> dict[str, int]:
         number = _NUMBER.fullmatch(word)
         if not number:
             continue
-        kind = _kind_at(words, index, kinds)
-        if kind is not None and kind.name not in found:
-            found[kind.name] = int(re.sub(r"[,.]", "", number.group(1)))
+        value = int(re.sub(r"[,.]", "", number.group(1)))
+        if 1900 <= value <= 2100 and index > 0 and words[index - 1] in _MONTHS:
+            continue
+        named = _kind_at(words, index, kinds)
+        if named is None:
+            continue
+        kind, by = named
+        key = f"{kind.name} {kind.units[by]}" if by in kind.units else kind.name
+        found.setdefault(key, value)
     return found
 
 
@@ -148,8 +169,7 @@ def find_disputes(claims: Sequence[Claim], sources: Sequence[str] | None = None)
             elif per_party[claim.party][0] == value:
                 per_party[claim.party][1].append(claim.id)
     disputes = []
-    for kind in kinds:  # (a loop variable of its own: mypy)
-        per_party = accounts.get(kind.name, {})
+    for key, per_party in accounts.items():
         sides = [(value, texts[ids[0]]) for value, ids in per_party.values()]
         differ = any(
             x[0] != y[0] and _same_event(x, y, kinds)
@@ -157,16 +177,20 @@ def find_disputes(claims: Sequence[Claim], sources: Sequence[str] | None = None)
             for y in sides[i + 1 :]
         )
         if len(per_party) >= 2 and differ:
+            name, _, unit = key.partition(" ")
+            label = next(k.label for k in kinds if k.name == name)
             disputes.append(
                 Dispute(
-                    kind.name,
-                    kind.label,
+                    name,
+                    label,
                     tuple(
-                        DisputeAccount(party, str(value), tuple(ids))
+                        DisputeAccount(party, f"{value} {unit}".strip(), tuple(ids))
                         for party, (value, ids) in per_party.items()
                     ),
                 )
             )
+    order = {k.name: i for i, k in enumerate(kinds)}
+    return sorted(disputes, key=lambda d: order[d.what])
     return disputes
 
 
