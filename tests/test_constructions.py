@@ -797,3 +797,15 @@ def test_an_english_background_clause_before_a_cue_is_nobody_speaking() -> None:
     assert last(["Residents of the camp said the water was cut."], "en").span == (
         "Residents of the camp"
     )
+
+
+def test_gazetteer_names_longest_first_with_clitics() -> None:
+    from summarize.lang.gazetteer import load_gazetteer, match_arabic
+
+    tokens = tokenize("وقالت ميليشيا قسد إن قوات النظام السوري ولقوات سوريا الديمقراطية مواقع")
+    found = [(s, e, entry.name) for s, e, entry in match_arabic(tokens, load_gazetteer())]
+    assert found == [
+        (1, 3, "Syrian Democratic Forces (SDF)"),  # ميليشيا قسد, not قسد alone
+        (4, 7, "the Syrian army"),  # قوات النظام السوري, longer than قوات النظام
+        (7, 10, "Syrian Democratic Forces (SDF)"),  # ولقوات: with its clitics
+    ]

@@ -115,26 +115,46 @@ def load_gazetteer(parties_file: str | Path | None = None) -> Gazetteer:
     return _load(extra, stamp)
 
 
+@lru_cache(maxsize=8)
+def _by_first_word(
+    gazetteer: Gazetteer,
+) -> dict[str, list[tuple[int, tuple[str, ...], PartyEntry]]]:
+    """The Arabic aliases by their first word: (order in the gazetteer, alias, entry)."""
+    index: dict[str, list[tuple[int, tuple[str, ...], PartyEntry]]] = {}
+    order = 0
+    for entry in gazetteer.entries:
+        for alias in entry.ar:
+            if alias:
+                index.setdefault(alias[0], []).append((order, alias, entry))
+                order += 1
+    return index
+
+
 def match_arabic(
     tokens: Sequence[Token], gazetteer: Gazetteer
 ) -> list[tuple[int, int, PartyEntry]]:
-    """(start, end, entry) of gazetteer mentions, longest first at each place, not overlapping."""
+    """(start, end, entry) of gazetteer mentions, longest first at each place (the gazetteer's
+    first entry among equals), not overlapping."""
+    index = _by_first_word(gazetteer)
     words = [t for t in range(len(tokens)) if tokens[t].norm not in QUOTE_MARKS]
+    norms = [tokens[w].norm for w in words]
     found: list[tuple[int, int, PartyEntry]] = []
     position = 0
     while position < len(words):
-        best: tuple[int, PartyEntry] | None = None
-        for entry in gazetteer.entries:
-            for alias in entry.ar:
+        best: tuple[int, int, PartyEntry] | None = None  # (size, -order, entry)
+        for form in dict.fromkeys(strip_prefix(norms[position])):
+            for order, alias, entry in index.get(form, ()):
                 size = len(alias)
-                if size == 0 or position + size > len(words) or (best and size <= best[0]):
+                if (
+                    position + size > len(words)
+                    or list(alias[1:]) != norms[position + 1 : position + size]
+                ):
                     continue
-                window = [tokens[words[position + k]].norm for k in range(size)]
-                if alias[0] in strip_prefix(window[0]) and list(alias[1:]) == window[1:]:
-                    best = (size, entry)
+                if best is None or (size, -order) > best[:2]:
+                    best = (size, -order, entry)
         if best:
             start, end = words[position], words[position + best[0] - 1] + 1
-            found.append((start, end, best[1]))
+            found.append((start, end, best[2]))
             position += best[0]
         else:
             position += 1
