@@ -165,6 +165,7 @@ def test_the_dateline_never_opens_an_item() -> None:
         "Kassala - (Agencies) - Heavy rain destroyed 40 homes in the eastern valley.",
         'Kassala "The Valley Post" exclusive: Heavy rain destroyed 40 homes in the valley.',
         'Kassala - "Valley News" dot com - Heavy rain destroyed 40 homes in the valley.',
+        "Kassala 12-3-2025 SUNA- Heavy rain destroyed 40 homes in the valley.",
     ):
         item = _items(f"Floods hit the valley\n{lead}\nMore heavy rain is expected on Friday.\n")[0]
         assert "Kassala" not in item and "Agencies" not in item and "exclusive" not in item
@@ -189,6 +190,14 @@ def test_a_quotation_before_its_speaker_is_what_the_speaker_said() -> None:
         "village of Kalo, to the local radio.\n"
     )
     assert "Amina Yusuf said: “The wells are dry and the goats are dying”." in texts, texts
+
+
+def test_an_attributed_line_is_its_partys_account() -> None:
+    texts = _items(
+        "Storm in the valley\nThe storm hit the valley at night.\n"
+        "UNICEF: two schools in the camp were damaged by the storm.\n"
+    )
+    assert "According to UNICEF, two schools in the camp were damaged by the storm." in texts
 
 
 def test_a_topicalised_party_is_the_subject() -> None:
@@ -258,9 +267,18 @@ def test_the_platform_of_a_post_is_an_adverbial() -> None:
     for text in (
         "the mayor said, in a post on the council's official “Facebook” page, that 30 houses fell",
         "the army announced in a post on the “X” platform that it had hit two trucks",
+        "the brigade announced on the Telegram platform, that it had hit two trucks",
     ):
         short = compress(text, rules)
         assert "Facebook" not in short and "“X”" not in short and "platform" not in short, short
+    # where the platform is where something was put, it stays
+    kept = "the agency posted the video on its website and on X"
+    assert compress(kept, rules) == kept
+    # remarks without an article are an occasion too
+    short = compress(
+        "the spokesman said in remarks to Radio Dijla, that the grid lost power", rules
+    )
+    assert "remarks" not in short, short
 
 
 def test_a_place_the_lead_gave_goes_but_never_from_a_list() -> None:

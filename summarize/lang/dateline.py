@@ -1,4 +1,5 @@
 """The dateline that opens English news copy: "Beirut - ", "Tripoli - (Agencies) - ",
+"Tubas 24-6-2025 WAFA- ",
 "Mogadishu (Outlet) – ", "Baghdad-INA ", "Damascus/ ", "Outlet Net| City: ", and a quoted outlet
 name between the place and a dash or colon ('Aden "Al-Ayyam" exclusive: ', 'Gaza - "Al-Quds" dot
 com - ')."""
@@ -14,6 +15,8 @@ _DATELINE = re.compile(
     r"|[A-Z][\w' .-]{0,40}? [-–—] (\([^)]{1,30}\) [-–—] )?|[A-Z][\w' .]{0,30}/\s*"
     r"|[A-Z][\w' .-]{0,40}? \([^)]{1,40}\) [-–—] "  # Mogadishu (Outlet) –
     r"|[A-Z][a-z]{2,20}-[A-Z]{2,6} "  # Baghdad-INA
+    # Tubas 24-6-2025 WAFA-
+    r"|[A-Z][\w'-]*(?: [A-Z][\w'-]*)? \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4} ?[A-Z]{2,10} ?[-–—] ?"
     r"|[A-Z][\w' .-]{0,30}\|\s*[A-Z][\w' .-]{0,30}:\s)"  # Outlet Net| City:
 )
 

@@ -142,6 +142,23 @@ def _cue_at(claim: Claim, shift: int) -> int | None:
     return start - shift
 
 
+def _account(claim: Claim, text: str) -> str | None:
+    """What the party's account says, where the sentence names its source apart from it: an
+    attributed line ("Health Ministry: 14 killed"), "According to X, ...", "..., according to
+    a toll announced by X"; None otherwise."""
+    if claim.construction == "headline" and ":" in text:
+        return text.split(":", 1)[1].strip(" .")
+    according = re.search(
+        r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", text, re.IGNORECASE
+    )  # (a figure's comma, "21,000", ends no phrase)
+    if according and according.start() < 0.5 * len(text):
+        return according.group(1).rstrip(" .")
+    last = _ACCORDING_LAST.search(text)
+    if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
+        return text[: last.start()]
+    return None
+
+
 def _clause(
     claim: Claim,
     cues: EnglishLexicon,
@@ -166,15 +183,9 @@ def _clause(
     if quoted and claim.construction == "quote-inverted":  # the quotation is what was said
         quotation = re.sub(r"[,،]\s*([”\"»])$", r"\1", quoted.group("quote"))
         return "said:", compress(quotation, rules, budget, limit)
-    according = re.search(
-        r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", text, re.IGNORECASE
-    )  # (a figure's comma, "21,000", ends no phrase)
-    if according and according.start() < 0.5 * len(text):
-        content = compress(according.group(1).rstrip(" ."), rules, budget, limit, article.lead)
-        return "according to", quote_loaded(content)
-    last = _ACCORDING_LAST.search(text)
-    if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
-        content = compress(text[: last.start()], rules, budget, limit, article.lead)
+    account = _account(claim, text)
+    if account is not None:
+        content = compress(account, rules, budget, limit, article.lead)
         return "according to", quote_loaded(content)
     found = _content_after_cue(text, cues, rules, _cue_at(claim, len(claim.text) - len(text)))
     if found:
