@@ -809,3 +809,13 @@ def test_gazetteer_names_longest_first_with_clitics() -> None:
         (4, 7, "the Syrian army"),  # قوات النظام السوري, longer than قوات النظام
         (7, 10, "Syrian Democratic Forces (SDF)"),  # ولقوات: with its clitics
     ]
+
+
+def test_an_english_common_noun_party_keeps_an_article() -> None:
+    sentences = [
+        "The court jailed the blogger for a year, according to what his defence team announced.",
+        "Activists said the roads were closed.",
+    ]
+    results, discourse = read_sentences(sentences, "en")
+    names = [discourse.entity(r.party).name for r in results if r.party]
+    assert names == ["the defence team", "activists"]  # a plural needs none

@@ -71,6 +71,8 @@ class EnglishSpans:
         joint = self._joint(low, mentions)
         if joint is not None:  # "Both UNHCR and the IOM": one joint party
             entry, name = None, joint or re.sub(r"^both\s+", "", span, flags=re.IGNORECASE)
+        if not name and span[:1].islower() and span.split()[0] not in _DETERMINERS:
+            name = None if span.endswith("s") else f"the {span}"  # his defence team: the ...
         place = _PLACE.search(span)
         if entry is not None and name and entry.kind == "ministry" and place:
             name = f"{name} in {place.group(1)}"  # "the Health Ministry in Gaza" keeps its place
@@ -87,9 +89,8 @@ class EnglishSpans:
     def _joint(self, low: str, mentions: list[PartyEntry]) -> str | None:
         """For a joint party ("Both UNHCR and the IOM", "Egypt and Jordan"): the names joined
         when the gazetteer knows them all, "" when not (the span names it); None otherwise. The
-        first part must be a known party and nothing more, every other part a known party or a
-        name of two words or more: "the Ministry of Culture and Heritage" and "the
-        United Nations Relief and Works Agency" are one name each."""
+        first part is a known party and nothing more, every other part a known party or a name
+        of two words or more ("the Ministry of Culture and Heritage" is one name)."""
         if not mentions:
             return None
         text = " ".join(re.sub(r"[^\w.'&-]", " ", low).split())
@@ -175,8 +176,7 @@ class EnglishSpans:
             start += 1
         while end > start and not self.text[end - 1].isalnum() and self.text[end - 1] != ")":
             end -= 1
-        # a bracket or a quoted name opened inside the span closes inside it: "Mission (ATMIS)",
-        # 'the company "Delta Shipping"'
+        # a bracket or quoted name opened inside closes inside: 'Mission (ATMIS)', 'firm "Blue"'
         while end < len(self.text) and self.text[end] in ')”"»':
             if trim_span(self.text[start : end + 1]) != self.text[start : end + 1] or (
                 self.text[end] == ")"
