@@ -225,10 +225,16 @@ def test_ctrl_c_stops_promptly_and_says_what_was_kept(models_file: Path, tmp_pat
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(8)  # started, translating (torch on this model: about 30 s in all)
+    assert process.stderr is not None
+    before = ""
+    while not before.endswith("%)\n"):  # translating: its first progress line (about 10 s in;
+        line = process.stderr.readline()  # a loaded machine takes longer to get there)
+        assert line, f"ended before translating: {before}"
+        before += line
     sent = time.monotonic()
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    _, rest = process.communicate(timeout=60)
+    err = before + rest
     assert time.monotonic() - sent < 5
     assert process.returncode == 130
     last = err.strip().splitlines()[-1]
