@@ -819,3 +819,23 @@ def test_an_english_common_noun_party_keeps_an_article() -> None:
     results, discourse = read_sentences(sentences, "en")
     names = [discourse.entity(r.party).name for r in results if r.party]
     assert names == ["the defence team", "activists"]  # a plural needs none
+
+
+def test_a_speakers_own_document_with_its_pronoun_is_theirs() -> None:
+    found = read(
+        [
+            "وأشادت هيئة الرقابة في تقريرها السنوي بتحسن الخدمات في المستشفيات.",
+            "وبحسب التقرير، فإن عدد الشكاوى انخفض إلى النصف.",
+        ]
+    )
+    assert found[1].party == found[0].party == "هيئة الرقابة"
+    assert found[1].construction == "according-to"
+
+
+def test_a_participle_keeps_its_complement_in_the_span() -> None:
+    found = last(["الهيئة المنبثقة عن مجلس الشيوخ، ومقرها العاصمة، انتقدت الموازنة بشدة."])
+    assert (found.span, found.construction) == ("الهيئة المنبثقة عن مجلس الشيوخ", "subject-verb")
+    found = last(["وقال المستشار المقرب من رئيس الوزراء إن المحادثات توقفت."])
+    assert found.span == "المستشار المقرب من رئيس الوزراء"
+    # a preposition after a noun still ends the span
+    assert last(["وقال الوزير من جهته إن المحادثات توقفت."]).span == "الوزير"

@@ -224,8 +224,15 @@ class SpanParser(ArabicPhrases):
         if self.said_thing(k):
             return "object"  # "وختم كلمته بالقول": what the speaker said, not who
         if (norm in self.lex.span_stops or norm in _RELATIVE) and token.text != "علي":
+            if norm in {"من", "عن"} and k > start and self._participle_of_name(k - 1):
+                return None  # الحكومة المكلفة من مجلس النواب، المقرب من الرئيس: its complement
             return "stop"  # (علي the name folds like على the preposition)
         return self._grammar_stop(k, start, object_taking)
+
+    def _participle_of_name(self, k: int) -> bool:
+        """Token k is a definite participle of a name (المكلفة، المدعومة، المقرب، المنبثقة)."""
+        norm = self.tokens[k].norm
+        return norm in self.lex.adjectives and norm.startswith("الم")
 
     def _grammar_stop(self, k: int, start: int, object_taking: bool) -> str | None:
         """A complement (بـ...) or the verb's object starts at k."""

@@ -37,10 +37,16 @@ def among(norm: str, vocabulary: frozenset[str]) -> bool:
 
 
 def document_word(norm: str, documents: frozenset[str]) -> str | None:
-    """The document a word names, without clitics or article (وبالبيان, بيان, البيان -> بيان);
-    None when it names none."""
+    """The document a word names, without clitics, article or possessive pronoun (وبالبيان,
+    بيان, البيان, بيانها -> بيان); None when it names none."""
     forms = (norm, *strip_prefix(norm), base(norm))
-    for form in (*forms, *(f[:-1] for f in forms if f.endswith("ا"))):  # بياناً
+    owned = [  # with a possessive pronoun: تقريرها، بيانهم، حصيلتها (its own report, toll)
+        stem[:-1] + "ه" if stem.endswith("ت") else stem
+        for f in forms
+        for suffix in ("هما", "هم", "ها", "ه", "نا")
+        if f.endswith(suffix) and len(stem := f[: -len(suffix)]) >= 3
+    ]
+    for form in (*forms, *(f[:-1] for f in forms if f.endswith("ا")), *owned):  # بياناً
         if form in documents:
             return form[2:] if form.startswith("ال") else form
     return None
