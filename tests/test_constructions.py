@@ -839,3 +839,10 @@ def test_a_participle_keeps_its_complement_in_the_span() -> None:
     assert found.span == "المستشار المقرب من رئيس الوزراء"
     # a preposition after a noun still ends the span
     assert last(["وقال الوزير من جهته إن المحادثات توقفت."]).span == "الوزير"
+
+
+def test_a_name_opening_with_alef_madda_is_no_article() -> None:
+    # آلاء folds like الاء: it is a name, and the surname after it belongs to the span
+    assert last(["وقالت آلاء حسن إن الطريق ما زال مغلقاً."]).span == "آلاء حسن"
+    found = last(["«الطريق مغلق منذ أسبوع»، قال آلان سعيد، مسؤول البلدية، للإذاعة."])
+    assert (found.span, found.construction) == ("آلان سعيد", "quote-inverted")

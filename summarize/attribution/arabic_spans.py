@@ -188,7 +188,11 @@ class SpanParser(ArabicPhrases):
         definite = token.startswith(("ال", "وال"))
         if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
             return not before.startswith(("ال", "وال", "لل", "بال"))  # محتجون الحكومة
-        if not before.startswith("ال") or self.lex.cue(self.tokens[k - 1]) is not None:
+        if (
+            not before.startswith("ال")
+            or self.tokens[k - 1].text.startswith("آ")  # آلان folds like الان: no article
+            or self.lex.cue(self.tokens[k - 1]) is not None
+        ):
             return False
         if (
             (token.startswith("ل") and len(token) > 2)
