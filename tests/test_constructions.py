@@ -846,3 +846,11 @@ def test_a_name_opening_with_alef_madda_is_no_article() -> None:
     assert last(["وقالت آلاء حسن إن الطريق ما زال مغلقاً."]).span == "آلاء حسن"
     found = last(["«الطريق مغلق منذ أسبوع»، قال آلان سعيد، مسؤول البلدية، للإذاعة."])
     assert (found.span, found.construction) == ("آلان سعيد", "quote-inverted")
+
+
+def test_a_subject_before_its_verb_holds_no_object() -> None:
+    # before the verb, a word after a definite one is the name going on, not an object
+    found = last(["الهادي بوزيد، وهو فلاح من القرية، يؤكد أن المساعدات لم تصل."])
+    assert (found.span, found.construction) == ("الهادي بوزيد", "subject-verb")
+    # after the verb, the object still ends the span
+    assert last(["وبرّر المتحدث ساعات القطع بارتفاع الأحمال."]).span == "المتحدث"

@@ -231,15 +231,18 @@ class SpanParser(ArabicPhrases):
             if norm in {"من", "عن"} and k > start and self._participle_of_name(k - 1):
                 return None  # الحكومة المكلفة من مجلس النواب، المقرب من الرئيس: its complement
             return "stop"  # (علي the name folds like على the preposition)
-        return self._grammar_stop(k, start, object_taking)
+        return self._grammar_stop(k, start, object_taking, after_verb)
 
     def _participle_of_name(self, k: int) -> bool:
         """Token k is a definite participle of a name (المكلفة، المدعومة، المقرب، المنبثقة)."""
         norm = self.tokens[k].norm
         return norm in self.lex.adjectives and norm.startswith("الم")
 
-    def _grammar_stop(self, k: int, start: int, object_taking: bool) -> str | None:
-        """A complement (بـ...) or the verb's object starts at k."""
+    def _grammar_stop(
+        self, k: int, start: int, object_taking: bool, after_verb: bool = True
+    ) -> str | None:
+        """A complement (بـ...) or the verb's object starts at k; before the verb (a subject
+        first) there is no object yet: "الحسين أيت بوعزة، ... يؤكد" is one name."""
         norm = self.tokens[k].norm
         if k > start and (norm in {"ب", "بـ"} or norm.startswith(("بال", "با", "بت", "بم"))):
             following = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
@@ -253,7 +256,7 @@ class SpanParser(ArabicPhrases):
             return "object"  # حمّل أبو ريدة الاحتلالَ المسؤولية
         if k == start and norm.startswith("با") and len(norm) >= 5:
             return "complement"  # لوّح بإطفاء: no subject, a complement
-        if self._new_phrase(k, start):
+        if after_verb and self._new_phrase(k, start):
             return "object"
         return None
 
