@@ -854,3 +854,13 @@ def test_a_subject_before_its_verb_holds_no_object() -> None:
     assert (found.span, found.construction) == ("الهادي بوزيد", "subject-verb")
     # after the verb, the object still ends the span
     assert last(["وبرّر المتحدث ساعات القطع بارتفاع الأحمال."]).span == "المتحدث"
+
+
+def test_according_to_what_x_announced_with_an_object_pronoun() -> None:
+    found = last(["أغلقت البلدية السوق ثلاثة أيام، وفق ما أعلنته نقابة التجار."])
+    assert (found.span, found.construction) == ("نقابة التجار", "according-to")
+    # an occasion described by a nisba ("اجتماع تنسيقي") before the one who held it
+    found = last(
+        ["وتنطلق القافلة غداً، بحسب ما أُعلن في ختام اجتماع تنسيقي عقده الأمن الوطني مع البلدية."]
+    )
+    assert (found.span, found.construction) == ("الأمن الوطني", "according-to")

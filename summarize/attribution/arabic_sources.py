@@ -207,7 +207,7 @@ class ArabicSources(ArabicParties):
             cue: tuple[int, int] = (k, start)
             passive = False
             if start < len(tokens) and base(tokens[start].norm) == "ما":  # بحسب ما أعلن X
-                form = lex.verb(tokens[start + 1], True) if start + 1 < len(tokens) else None
+                form = self._verb_with_object(start + 1)  # (وفق ما أعلنته X: its object ه)
                 if form is not None:
                     passive = self._passive(start + 1)
                     start = self._after_passive(start + 1) if passive else start + 2
@@ -235,6 +235,18 @@ class ArabicSources(ArabicParties):
                 return self._relayed_after(reading, end) if k + size < end else reading
         return None
 
+    def _verb_with_object(self, k: int) -> CueForm | None:
+        """The cue at k, also with an object pronoun (أعلنته، أوردها: what was announced)."""
+        if k >= len(self.tokens):
+            return None
+        form = self.lex.verb(self.tokens[k], True)
+        norm = self.tokens[k].norm
+        for suffix in ("ها", "ه"):
+            if form is None and norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+                bare = replace(self.tokens[k], norm=norm[: -len(suffix)])
+                form = self.lex.verb(bare, True)
+        return form
+
     def _after_passive(self, v: int) -> int:
         """Where the source starts after "وفق ما أُعلن في نهاية لقاء عقدته X": X."""
         tokens, lex = self.tokens, self.lex
@@ -243,7 +255,7 @@ class ArabicSources(ArabicParties):
             tokens[k].norm in {"في", "عن", "خلال", "اثناء"}
             or base(tokens[k].norm) in lex.occasions
             or tokens[k].norm.startswith(lex.issuer_verbs)
-            or (k > v + 1 and tokens[k].norm.startswith("ال") and tokens[k].norm.endswith("ي"))
+            or (k > v + 1 and tokens[k].norm.endswith("ي") and not self.institution(k))
         ):
             k += 1  # في ختام الاجتماع الأسبوعي لمجلس الوزراء
         return k
