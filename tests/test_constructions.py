@@ -864,3 +864,14 @@ def test_according_to_what_x_announced_with_an_object_pronoun() -> None:
         ["وتنطلق القافلة غداً، بحسب ما أُعلن في ختام اجتماع تنسيقي عقده الأمن الوطني مع البلدية."]
     )
     assert (found.span, found.construction) == ("الأمن الوطني", "according-to")
+
+
+def test_english_what_was_announced_at_a_meeting_held_by_x_with_y() -> None:
+    found = last(
+        [
+            "A new convoy will leave next week, according to what was announced at the end of a "
+            "coordination meeting held by the border police with the army at the crossing."
+        ],
+        "en",
+    )
+    assert (found.span, found.construction) == ("border police", "according-to")

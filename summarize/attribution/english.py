@@ -267,6 +267,8 @@ class EnglishReader(EnglishSpans):
             )
             if of:  # "the weekly meeting of the Council of Ministers"
                 begin += of.end()
+                joined = re.search(r"\s+(?:with|at|in|on|near)\s", self.text[begin:stop])
+                stop = begin + joined.start() if joined else stop  # "held by X with Y at Z"
             text = re.sub(
                 r"\s+(meeting|session|conference|summit|talks)\b.*$",
                 "",
