@@ -353,6 +353,25 @@ def test_a_claim_too_long_to_join_its_partys_item_stays_free() -> None:
     assert sorted(i.claim_ids for i in items) == [(0,), (1,), (2,)], [i.text for i in items]
 
 
+def test_the_partys_next_claim_that_fits_joins_its_item() -> None:
+    long = " ".join(["the convoy waited at the crossing"] * 5)
+    claims = [
+        _claim(0, "The governor", "The governor said the road is open.", "demand"),
+        _claim(
+            1,
+            "The governor",
+            f"The governor accused the army of blocking it: {long}.",
+            "accusation",
+        ),
+        _claim(2, "The governor", "The governor said 3 trucks crossed."),
+        _claim(3, "The army", "The army said the road was mined."),
+    ]
+    rules = dataclasses.replace(load_summary_rules(), max_items=3, min_items=3)
+    items = summarize_claims(claims, "Road opens", rules=rules)
+    # the best partner (the accusation) does not fit; the next one (3 trucks) does
+    assert (0, 2) in [i.claim_ids for i in items], [i.text for i in items]
+
+
 def test_loaded_words_are_quoted_not_rewritten_inside_names() -> None:
     names = ["the spokesman of the occupation army"]
     text = "The spokesman of the occupation army said the occupation must end."

@@ -62,11 +62,11 @@ def _scores(
     return scores
 
 
-def _partner(
+def _partners(
     index: int, claims: Sequence[Claim], placed: set[int], scores: list[float]
-) -> int | None:
-    """The party's next best claim still free (same voice): it joins the item ("... and
-    warned ..."), so a party's main claims read as one line."""
+) -> list[int]:
+    """The party's other claims still free (same voice), best first: the first that fits
+    joins the item ("... and warned ..."), so a party's main claims read as one line."""
     mine = [
         j
         for j in range(len(claims))
@@ -75,7 +75,7 @@ def _partner(
         and claims[j].party == claims[index].party
         and claims[j].voice == claims[index].voice == "attributed"
     ]
-    return max(mine, key=lambda j: (scores[j], -abs(j - index))) if mine else None
+    return sorted(mine, key=lambda j: (-scores[j], abs(j - index)))
 
 
 def item_count(claims: Sequence[Claim], rules: SummaryRules) -> int:
@@ -124,8 +124,8 @@ def summarize_claims(
     headline and sub-headings, numbers, quotations. Word features read `sources` (each claim's
     source text) when given, so they do not depend on the translation.
 
-    A party's next best claim may join its item ("... and accused ...") when the two fit in
-    `pair_words` words together.
+    A party's next best claim that fits may join its item ("... and accused ...") when the two
+    fit in `pair_words` words together.
     """
     cues = cues or load_english()
     rules = rules or load_summary_rules()
@@ -156,12 +156,14 @@ def summarize_claims(
             continue  # (an article that repeats its lead: one item)
         group = [index]
         text = text_of([index])
-        partner = _partner(index, claims, placed, scores)
-        if partner is not None and not _duplicate(texts[partner], [texts[index]], rules):
+        for partner in _partners(index, claims, placed, scores):
+            if _duplicate(texts[partner], [texts[index]], rules):
+                continue
             pair = sorted([index, partner])
             joined = text_of(pair)
             if len(joined.split()) <= rules.pair_words and joined.count("…") <= text.count("…"):
-                group, text = pair, joined  # too long together, or cut: the partner stays free
+                group, text = pair, joined  # (too long together, or cut: the next one)
+                break
         placed.update(group)
         kept += [texts[i] for i in group]
         members = [claims[i] for i in group]
