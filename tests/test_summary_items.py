@@ -183,29 +183,50 @@ def test_only_a_common_word_is_lower_cased_after_according_to() -> None:
     assert lower_first("Nablus was shut.", rules, lower) == "Nablus was shut."
 
 
-def test_a_quotation_before_its_speaker_is_what_the_speaker_said() -> None:
-    texts = _items(
+# (construction, article, the item it gives)
+ITEM_CASES = [
+    (
+        "a quotation before its speaker is what the speaker said",
         "Drought in the east\nThe wells have dried up across the plain.\n"
         "“The wells are dry and the goats are dying,” says Amina Yusuf, a herder from the "
-        "village of Kalo, to the local radio.\n"
-    )
-    assert "Amina Yusuf said: “The wells are dry and the goats are dying”." in texts, texts
-
-
-def test_an_attributed_line_is_its_partys_account() -> None:
-    texts = _items(
+        "village of Kalo, to the local radio.\n",
+        "Amina Yusuf said: “The wells are dry and the goats are dying”.",
+    ),
+    (
+        "an attributed line is its party's account",
         "Storm in the valley\nThe storm hit the valley at night.\n"
-        "UNICEF: two schools in the camp were damaged by the storm.\n"
-    )
-    assert "According to UNICEF, two schools in the camp were damaged by the storm." in texts
-
-
-def test_a_topicalised_party_is_the_subject() -> None:
-    texts = _items(
+        "UNICEF: two schools in the camp were damaged by the storm.\n",
+        "According to UNICEF, two schools in the camp were damaged by the storm.",
+    ),
+    (
+        "a topicalised party is the subject",
         "Bakeries close\nThe bakers' strike entered its third day.\n"
-        "As for the farmers' union, it confined itself to calling for calm.\n"
-    )
-    assert "The farmers' union confined itself to calling for calm." in texts, texts
+        "As for the farmers' union, it confined itself to calling for calm.\n",
+        "The farmers' union confined itself to calling for calm.",
+    ),
+    (
+        "a source named at the end leads the item",
+        "Storm damage\nThe storm hit the coast.\n"
+        "The floods destroyed 40 homes in the port, according to a toll announced by the "
+        "civil defence.\n",
+        "According to the civil defence, the floods destroyed 40 homes in the port.",
+    ),
+    (
+        "the claim's own cue is the item's verb",
+        "Flour prices\nFlour prices rose this week.\n"
+        "While the ministry insists that prices are stable, traders believe that the shortage "
+        'is "real and growing".\n',
+        'Traders believe that the shortage is "real and growing".',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "item"), [c[1:] for c in ITEM_CASES], ids=[c[0] for c in ITEM_CASES]
+)
+def test_each_construction_reads_as_its_item(article: str, item: str) -> None:
+    texts = _items(article)
+    assert item in texts, texts
 
 
 def test_a_relay_citing_a_source_is_the_source_speaking() -> None:
@@ -217,15 +238,6 @@ def test_a_relay_citing_a_source_is_the_source_speaking() -> None:
     assert not any("citing" in t for t in texts), texts
 
 
-def test_a_source_named_at_the_end_leads_the_item() -> None:
-    texts = _items(
-        "Storm damage\nThe storm hit the coast.\n"
-        "The floods destroyed 40 homes in the port, according to a toll announced by the "
-        "civil defence.\n"
-    )
-    assert "According to the civil defence, the floods destroyed 40 homes in the port." in texts
-
-
 def test_a_sentence_opening_with_its_party_is_not_attributed_twice() -> None:
     texts = _items(
         "Budget row\nThe budget was delayed again.\n"
@@ -233,15 +245,6 @@ def test_a_sentence_opening_with_its_party_is_not_attributed_twice() -> None:
         "Dr Lina Saad, a member of the reform bloc, filed a request to question the minister.\n"
     )
     assert not any(t.count("Lina Saad") > 1 for t in texts), texts
-
-
-def test_the_claims_own_cue_is_the_items_verb() -> None:
-    texts = _items(
-        "Flour prices\nFlour prices rose this week.\n"
-        "While the ministry insists that prices are stable, traders believe that the shortage "
-        'is "real and growing".\n'
-    )
-    assert 'Traders believe that the shortage is "real and growing".' in texts, texts
 
 
 def test_a_participle_after_a_noun_is_no_finite_verb() -> None:

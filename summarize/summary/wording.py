@@ -159,17 +159,15 @@ def _account(claim: Claim, text: str) -> str | None:
     return None
 
 
-def _clause(
+def _worded(
     claim: Claim,
     cues: EnglishLexicon,
     rules: SummaryRules,
-    budget: int | None = None,
-    limit: int | None = None,
-    article: Article = Article(),
+    fit: tuple[int | None, int | None],
+    article: Article,
 ) -> tuple[str, str]:
-    """(verb phrase, content) of one claim, in neutral wording, compressed to `budget` words
-    and never more than `limit`; the verb is NAMES_ITSELF when the content opens with the
-    party's name and reads alone."""
+    """clause() before its idioms are said plainly; `fit` is (budget, limit)."""
+    budget, limit = fit
     if claim.voice == "outlet":
         openers = "|".join(map(re.escape, rules.outlet_openers))
         text = without_dateline(claim.text)
@@ -193,9 +191,9 @@ def _clause(
         rest = _without_own_name(rest, claim.party)
         return verb, quote_loaded(compress(rest, rules, budget, limit, article.lead).rstrip(" ."))
     content = compress(text.rstrip(" ."), rules, budget, limit, article.lead)
-    if topicalised:  # "As for X, it confined itself to ...": "X confined itself to ..."
-        return NAMES_ITSELF, quote_loaded(content)
-    if _names(content, claim.party):  # "MP X, a member of ..., filed a request"
+    if topicalised or _names(content, claim.party):
+        # "As for X, it confined itself to ...": "X confined itself to ..."; "MP X, a member
+        # of ..., filed a request": as it stands
         return NAMES_ITSELF, quote_loaded(content)
     # no reporting verb in the English (a machine translation that lost it): the sentence as
     # the party's account, not quoted (it is the translation, not their words)
@@ -213,7 +211,7 @@ def clause(
     """(verb phrase, content) of one claim, in neutral wording, compressed to `budget` words
     and never more than `limit`; the verb is NAMES_ITSELF when the content opens with the
     party's name and reads alone."""
-    verb, content = _clause(claim, cues, rules, budget, limit, article)
+    verb, content = _worded(claim, cues, rules, (budget, limit), article)
     return verb, plain(content, rules)
 
 
