@@ -61,13 +61,24 @@ def segmentation_misses(run: AnnotatedRun) -> list[str]:
 
 
 def unheard_parties(run: AnnotatedRun, mode: str) -> list[str]:
-    """Parties with a claim whom the summary leaves out."""
-    analysis = run.documents[mode].analysis
+    """Parties with an annotated key claim whom the summary leaves out (a party the rules find
+    in a sentence with no key claim does not count: finding more parties is no fault)."""
+    from summarize.lang.normalize import normalize_line
+
+    document = run.documents[mode]
+    analysis = document.analysis
     by_id = {c.id: c.party for c in analysis.claims}  # an item naming two parties hears both
     heard = {i.party for i in analysis.summary} | {
         by_id[c] for i in analysis.summary for c in i.claim_ids if c in by_id
     }
-    return sorted({c.party for c in analysis.claims} - heard)
+    keys = {normalize_line(c[mode]) for c in run.gold["claims"] if c.get("key")}
+    sentences = {s.id for s in document.sentences if normalize_line(s.source) in keys}
+    parties = {
+        c.party
+        for c in analysis.claims
+        if c.voice == "attributed" and set(c.sentence_ids) & sentences
+    }
+    return sorted(parties - heard)
 
 
 def figures(runs: list[AnnotatedRun]) -> dict[str, dict[str, float]]:

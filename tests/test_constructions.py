@@ -875,3 +875,11 @@ def test_english_what_was_announced_at_a_meeting_held_by_x_with_y() -> None:
         "en",
     )
     assert (found.span, found.construction) == ("border police", "according-to")
+
+
+def test_english_word_spread_among_a_group_is_that_group() -> None:
+    found = last(["Word spread among fishermen that the port would close on Friday."], "en")
+    assert (found.span, found.construction) == ("fishermen", "impersonal")
+    # with no source the outlet speaks; a fire that spreads says nothing
+    assert last(["Rumours spread that the minister resigned."], "en").party is None
+    assert last(["The fire spread among the tents near the river."], "en").party is None

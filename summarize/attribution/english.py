@@ -111,7 +111,7 @@ class EnglishReader(EnglishSpans):
             found
             and found.group(1).lower() in self.lex.impersonal_sources
             and not set(found.group(2).lower().split()) & self.lex.time_words
-            and found.group(2).rstrip().endswith("s")  # sports circles, residents: a group
+            and found.group(2).rstrip().endswith(("s", "men", "people"))  # residents: a group
         ):
             start = match.end() + found.start(2)
             span = (start, start + len(found.group(2)))
@@ -384,6 +384,9 @@ class EnglishReader(EnglishSpans):
                 found.kind if found else "statement",
                 "topic",
             )
+        rumour = self.lex.rumour.match(self.text, clause)
+        if rumour:
+            return self._impersonal(rumour)  # "Word spread among residents that": the residents
         if self.text[clause:].lower().startswith(self.lex.own_correspondent):
             self.discourse.reporter_spoke(None)  # "He added that ...": still the outlet
             return OUTLET

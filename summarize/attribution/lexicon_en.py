@@ -70,6 +70,7 @@ class EnglishLexicon:
     time_words: frozenset[str]  # not a source
     correspondents: frozenset[str]  # the outlet's reporters
     relative_pronoun: re.Pattern[str]  # "in which he": the subject goes on
+    rumour: re.Pattern[str]  # "Word spread among X that": impersonal sourcing
     needs: dict[str, tuple[str, ...]]  # lemma -> words one of which must follow
     relay_lemmas: frozenset[str]
     relay_markers: tuple[str, ...]
@@ -139,6 +140,7 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         time_words=_words(raw, "time_words"),
         correspondents=_words(raw, "correspondents"),
         relative_pronoun=re.compile(str(raw["relative_pronoun_clause"]), re.IGNORECASE),
+        rumour=re.compile(str(raw["rumour"]), re.IGNORECASE),
         needs={str(k).lower(): tuple(str(w).lower() for w in v) for k, v in raw["needs"].items()},
         relay_lemmas=_words(raw, "relay_lemmas"),
         relay_markers=_ordered(raw, "relay_markers"),
