@@ -269,11 +269,11 @@ def test_the_platform_of_a_post_is_an_adverbial() -> None:
     rules = load_summary_rules()
     for text in (
         "the mayor said, in a post on the council's official “Facebook” page, that 30 houses fell",
-        "the army announced in a post on the “X” platform that it had hit two trucks",
-        "the brigade announced on the Telegram platform, that it had hit two trucks",
+        "the militia wrote in a post on its “X” account that two trucks were hit",
+        "the brigade stated on its Telegram channel, that two trucks were hit",
     ):
         short = compress(text, rules)
-        assert "Facebook" not in short and "“X”" not in short and "platform" not in short, short
+        assert not re.search(r"Facebook|“X”|account|channel", short), short
     # where the platform is where something was put, it stays
     kept = "the agency posted the video on its website and on X"
     assert compress(kept, rules) == kept

@@ -253,6 +253,7 @@ class ArabicSources(ArabicParties):
         k = v + 1
         while k < len(tokens) and (
             tokens[k].norm in {"في", "عن", "خلال", "اثناء"}
+            or tokens[k].norm in lex.occasions  # (لقاء is no ل + قاء)
             or base(tokens[k].norm) in lex.occasions
             or tokens[k].norm.startswith(lex.issuer_verbs)
             or (k > v + 1 and tokens[k].norm.endswith("ي") and not self.institution(k))
