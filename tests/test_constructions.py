@@ -881,3 +881,16 @@ def test_english_word_spread_among_a_group_is_that_group() -> None:
     # with no source the outlet speaks; a fire that spreads says nothing
     assert last(["Rumours spread that the minister resigned."], "en").party is None
     assert last(["The fire spread among the tents near the river."], "en").party is None
+
+
+def test_the_one_asked_before_what_is_asked_is_the_object() -> None:
+    # ناشدت X التدخل: X is asked to intervene; the speaker is the one before (feminine)
+    found = read(
+        [
+            "وقالت لجنة الإغاثة المحلية إن المياه غمرت الحي.",
+            "وناشدت الفرق الدولية الإسراع في إرسال المضخات.",
+        ]
+    )
+    assert (found[1].party, found[1].construction) == ("لجنة الإغاثة المحلية", "continuation")
+    # with its own object after it, the noun phrase is the speaker
+    assert last(["وناشدت الفرق الدولية الحكومة التدخل."]).span == "الفرق الدولية"

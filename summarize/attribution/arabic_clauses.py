@@ -93,6 +93,8 @@ class ArabicClauses(ArabicSources):
             return False  # "أدانت كل من مصر والأردن": a joint party, the subject
         if first.norm in self.lex.object_heads or first.text.endswith(("اً", "ًا")):
             return True
+        if reason == "object" and form.kind == "demand" and end < len(self.tokens):
+            return self.tokens[end].norm in self.lex.demanded_acts  # ناشدت المنظمات التدخل
         if not continues or reason not in {"complement", "stop"}:
             return False
         if self.tokens[start].norm in self.lex.speaker_heads:

@@ -37,6 +37,7 @@ class ArabicLexicon:
     institutions: frozenset[str]  # وزارة، هيئة، ...
     speaker_heads: frozenset[str]  # titles and sources
     object_heads: frozenset[str]  # جميع، كل: never a speaker
+    demanded_acts: frozenset[str]  # التدخل after ناشد X: X is the one asked
     fillers: tuple[Phrase, ...]  # بدوره، أيضا
     anaphoric_leads: tuple[Phrase, ...]  # من جانبه،
     function_words: frozenset[str]  # left out of name comparison
@@ -150,6 +151,7 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         institutions=_words(raw, "institutions"),
         speaker_heads=_words(raw, "speaker_heads"),
         object_heads=_words(raw, "object_heads"),
+        demanded_acts=_words(raw, "demanded_acts"),
         fillers=_phrases(raw, "fillers"),
         anaphoric_leads=_phrases(raw, "anaphoric_leads"),
         function_words=_words(raw, "function_words"),
