@@ -125,7 +125,7 @@ class Dispute:
     """Parties giving different figures of one kind (deaths, injuries, ...), or a party
     denying what another said (what "statement")."""
 
-    what: str  # the kind of figure: deaths, injuries, arrests, trucks, displaced; or statement
+    what: str  # kind of figure: deaths, injuries, arrests, trucks, displaced, prices; or statement
     label: str  # how an item names it ("Death toll")
     accounts: tuple[DisputeAccount, ...]  # each party's figure, in the article's order
 

@@ -356,6 +356,16 @@ def test_a_claim_too_long_to_join_its_partys_item_stays_free() -> None:
     assert sorted(i.claim_ids for i in items) == [(0,), (1,), (2,)], [i.text for i in items]
 
 
+def test_two_claims_with_one_verb_say_it_once() -> None:
+    claims = [
+        _claim(0, "The union", "The union demanded that the port reopen."),
+        _claim(1, "The union", "The union demanded that wages be paid."),
+    ]
+    rules = dataclasses.replace(load_summary_rules(), max_items=1, min_items=1)
+    (item,) = summarize_claims(claims, "Port strike", rules=rules)
+    assert item.text == "The union demanded that the port reopen and that wages be paid.", item.text
+
+
 def test_the_partys_next_claim_that_fits_joins_its_item() -> None:
     long = " ".join(["the convoy waited at the crossing"] * 5)
     claims = [

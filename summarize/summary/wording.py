@@ -246,6 +246,8 @@ def item_text(
     for verb, content in clauses[1:]:
         if verb == NAMES_ITSELF and _names(content, party):
             text += f"; {content}"  # a sentence of its own, naming the party again
+        elif verb == clauses[0][0] and content.startswith("that "):
+            text += f" and {content}"  # "demanded that X ... and that Y ...": the verb once
         else:
             text += f" and {verb if verb != 'according to' else 'said that'} {content}"
     return _end(re.sub(r"\s+([:,;])", r"\1", re.sub(r"\s{2,}", " ", text)))
