@@ -114,6 +114,87 @@ def test_the_comma_of_a_figure_never_ends_a_clause() -> None:
     assert ("850,000 pupils attend" in short) == ("which" in short), short
 
 
+def test_a_place_named_only_to_locate_another_goes() -> None:
+    rules = load_summary_rules()
+    text = (
+        "the rebels seized the bridge in the town of Karmel in the Upper Vardo region, and "
+        "the storm flooded the harbour of Neroli, east of the capital Ostrava"
+    )
+    short = compress(text, rules, budget=8, limit=40)
+    assert "seized the bridge in Karmel" in short, short
+    assert "Upper Vardo" not in short and "Ostrava" not in short, short
+    assert "harbour of Neroli" in short, short  # the first place stays
+    # a distance is no refinement: the place is what it measures from
+    far = "the patrol was ambushed 30 kilometres west of Ostrava near the old dam of Kesh"
+    assert "30 kilometres west of Ostrava" in compress(far, rules, budget=6, limit=40)
+
+
+def test_a_trailing_place_or_time_phrase_goes_before_any_cut() -> None:
+    rules = load_summary_rules()
+    text = (
+        "the water company said that the supply to the eastern districts of the old city "
+        "was cut for repairs to the main pipe during the night amid the storm"
+    )
+    short = compress(text, rules, budget=10, limit=23)
+    assert "…" not in short and "amid the storm" not in short, short
+    assert short.startswith("the water company said that the supply"), short
+    # after a verb, the place is its complement, never dropped: the item is cut instead
+    living = (
+        "the families who lost their homes to the floods of the spring before last are still "
+        "living in tents"
+    )
+    assert "in tents" in compress(living, rules, budget=8, limit=40)
+    assert "in tents" not in compress(living, rules, budget=8, limit=14)  # (cut, marked "…")
+
+
+def test_a_cut_falls_before_a_subordinate_clause() -> None:
+    rules = load_summary_rules()
+    text = (
+        "the grid operator said that the national grid lost about 5,500 megawatts over the past "
+        "days due to the decline in gas supplies and the lower water releases from the dams"
+    )
+    short = compress(text, rules, budget=10, limit=18)  # ("over the past days" repeats the lead)
+    assert short == "the grid operator said that the national grid lost about 5,500 megawatts …", (
+        short
+    )
+
+
+def test_a_comma_before_a_closing_quotation_mark_ends_the_clause() -> None:
+    rules = load_summary_rules()
+    text = 'the units "recovered 29 bodies so far," adding that the search "goes on at sea"'
+    assert compress(text, rules, budget=6) == 'the units "recovered 29 bodies so far"'
+
+
+def test_the_summary_is_squeezed_to_its_word_budget_at_clause_boundaries() -> None:
+    tail = "in the eastern outskirts of the old quarter"
+    claims = [
+        _claim(
+            0,
+            "The mayor",
+            f"The mayor said the new clinic by the main road opened its doors to patients {tail}.",
+        ),
+        _claim(1, "The union", f"The union said that nurses were moved to the new clinic {tail}."),
+        _claim(
+            2,
+            "The council",
+            "The council said: “The clinic is ready, the staff are trained, the patients are "
+            "waiting and the doors are open to everyone from the region”.",
+        ),
+    ]
+    roomy = dataclasses.replace(load_summary_rules(), max_items=3, min_items=3, max_share=1.0)
+    tight = dataclasses.replace(roomy, max_share=0.6, squeeze_floor=12)
+    loose = summarize_claims(claims, "Clinic opens", rules=roomy)
+    items = summarize_claims(claims, "Clinic opens", rules=tight)
+    words = sum(len(i.text.split()) for i in items)
+    assert words < sum(len(i.text.split()) for i in loose), [i.text for i in items]
+    assert words <= 0.6 * sum(len(c.text.split()) for c in claims), [i.text for i in items]
+    texts = [i.text for i in items]
+    assert all("outskirts" not in t for t in texts[:2]), texts  # the trailing place went
+    assert "patients" in texts[0] and "nurses" in texts[1], texts  # never the core
+    for text in texts:  # a cut, if any, falls at a comma of the quotation
+        assert not text.endswith("…") or re.search(r"(?:ready|trained|waiting)” …$", text), text
+
+
 # -- wording ------------------------------------------------------------------------------------
 
 

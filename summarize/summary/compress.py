@@ -102,11 +102,22 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
     return _tidy(_ASIDE.sub("", text))
 
 
+# Where a subordinate clause or phrase begins without a comma: a cut may fall before it
+# ("... lost 5,500 megawatts | due to the decline ..."); never before a restrictive "which",
+# "who", "until" or "because" (the point itself: "jailed because he said ...")
+CLAUSE_BREAK = re.compile(
+    r" (?=(?:due to|as a result of|in order to|so that|while|whereas|amid|following|"
+    r"in protest|in response to|with the (?:participation|aim) of)\b)"
+)
+
+
 def _cut(text: str, limit: int) -> str:
-    """A core longer than `limit` words: cut at the last comma before the limit, marked."""
+    """A core longer than `limit` words: cut at the last comma, or the last start of a clause,
+    before the limit (past its middle), else at the limit; marked."""
     kept = " ".join(text.split()[:limit])
-    commas = [i for i, c in enumerate(kept) if c in ",;" and not _in_number(kept, i)]
-    comma = commas[-1] if commas else -1
+    breaks = [i for i, c in enumerate(kept) if c in ",;" and not _in_number(kept, i)]
+    breaks += [m.start() for m in CLAUSE_BREAK.finditer(kept)]
+    comma = max(breaks, default=-1)
     if comma > len(kept) // 2:
         kept = kept[:comma]  # (inside a quotation too: the cut is marked, the quote closed)
     kept = kept.rstrip(" ,;")
@@ -163,6 +174,76 @@ def _drop_appositions(text: str) -> str:
     return text
 
 
+def _shorten_places(text: str, rules: SummaryRules) -> str:
+    """A place's kind before its name dropped ("in the town of Aynatha" -> "in Aynatha"), wordy
+    connectives said short, and a second place that only locates the first dropped ("in Bulo
+    Marer in the Lower Shabelle region" -> "in Bulo Marer"); never inside a quotation."""
+    for pattern, short in rules.short_forms:
+        for found in reversed(list(pattern.finditer(text))):
+            if not _inside_quotes(text, found.start()):
+                text = text[: found.start()] + short + text[found.end() :]
+    for pattern in rules.place_refinements:
+        for found in reversed(list(pattern.finditer(text))):
+            start, end = found.span("drop")
+            if not _inside_quotes(text, start):
+                text = text[:start] + text[end:]
+    return _tidy(text)
+
+
+# A trailing adverbial of place or time: "... in the Metina area", "... since the start of the
+# week", "... at the entrance to X" (a preposition that rarely heads the verb's own object).
+_TRAILING = re.compile(
+    r" (?:in|at|during|since|near|across|throughout|inside|amid|within|along|on the "
+    r"(?:outskirts|edge|eve|sidelines|border|road|coast|beach)s?|from the (?:city|town|village)"
+    r")\b[^,;:]*$"
+)
+
+
+# A word that makes a phrase a clause (a verb, a finite auxiliary, a relative): the phrase is
+# no adverbial ("in the east of the country has flared up again")
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|be|been|that|which|who|whose|"
+    r"where|when|while|\w+ed)\b",
+)
+
+
+# A word after which a place phrase is the verb's complement ("still living in tents", "carried
+# out in", "were killed in"), not an adverbial
+_COMPLEMENTED = re.compile(r"\b(?:\w+ing|\w+ed|is|are|was|were|be|been|out|up|off|down)$")
+
+
+def _place_or_time(phrase: str, nouns: frozenset[str]) -> bool:
+    """True when `phrase` names a place or a time: a capitalised name, or a noun of `nouns`."""
+    tokens = re.findall(r"[\w'’-]+", phrase)
+    return any(t[:1].isupper() or t.lower() in nouns for t in tokens[1:])
+
+
+def _drop_trailing(text: str, limit: int, nouns: frozenset[str]) -> str:
+    """While `text` is over `limit` words, its last adverbial of place or time goes, when it
+    names a place or a time (`nouns`), holds no number, negation, quotation or verb, does not
+    follow a verb or particle (whose complement it is), and at least ten words stay before it."""
+    while words(text) > limit:
+        starts = [m.start() for m in re.finditer(r" (?=\w)", text)]
+        found = None
+        for start in reversed(starts):
+            tail = _TRAILING.match(text, start)
+            if tail and tail.end() == len(text):
+                found = tail
+                break
+        if (
+            found is None
+            or words(text[: found.start()]) < 10
+            or _weighty(found.group(0))
+            or _CLAUSE.search(found.group(0))
+            or _COMPLEMENTED.search(text[: found.start()])
+            or not _place_or_time(found.group(0), nouns)
+            or _inside_quotes(text, found.start())
+        ):
+            return text
+        text = text[: found.start()].rstrip(" ,")
+    return text
+
+
 def compress(
     text: str,
     rules: SummaryRules,
@@ -175,12 +256,14 @@ def compress(
     place phrase made of them repeats the lead and goes."""
     budget = budget or rules.target_words
     limit = limit or rules.max_words
+    # a comma before a closing quotation mark belongs to the sentence: 'so far", affirming'
+    text = re.sub(r",([”\"»]) (?=[a-z])", r"\1, ", text)
     text = _drop_adverbials(text, rules)
     if known:
         text = _tidy(_drop_known_places(text, known))
     if words(text) <= budget:
         return text
-    text = _tidy(_drop_appositions(text))
+    text = _shorten_places(_tidy(_drop_appositions(text)), rules)
     if words(text) <= budget:
         return text
     spans = _secondary(text, rules)
@@ -192,4 +275,6 @@ def compress(
                 text = text[:start] + text[end:]
                 spans = _secondary(text, rules)
     text = _tidy(text)
+    if words(text) > limit:
+        text = _drop_trailing(text.rstrip("."), limit, rules.place_time_nouns)
     return _cut(text, limit) if words(text) > limit else text

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..attribution.lexicon_en import EnglishLexicon, load_english
 from ..lang.arabic import tokenize
+from ..lang.quotes import inside, quote_spans
 from ..model import Claim, SummaryItem
+from .compress import CLAUSE_BREAK
 from .settings import SummaryRules, load_summary_rules
 from .wording import Article, item_text
 
@@ -131,7 +133,6 @@ def summarize_claims(
     rules = rules or load_summary_rules()
     if not claims:
         return []
-    items: list[SummaryItem] = []
     scores = _scores(claims, headline, sources, rules)
     names = sorted({c.party for c in claims}, key=len, reverse=True)
     # near-duplicates are judged on the source text when given: a rough translation of two
@@ -141,16 +142,18 @@ def summarize_claims(
     # the lead's words: a later claim's place phrase made of them repeats the lead
     after_lead = Article(names, frozenset(re.findall(r"[\w'’-]+", claims[0].text.lower())), lower)
 
-    def text_of(group: list[int]) -> str:
+    def text_of(group: list[int], most: int | None = None) -> str:
         members = [claims[i] for i in group]
         article = after_lead if group[0] != 0 else Article(names, frozenset(), lower)
-        return item_text(members[0].party, members, cues, rules, article)
+        return item_text(members[0].party, members, cues, rules, article, most)
 
     kept: list[str] = []
     placed: set[int] = set()
+    groups: list[list[int]] = []
+    chosen: list[str] = []
     count = item_count(claims, rules)
     for index in _order(claims, scores):
-        if len(items) == count:
+        if len(groups) == count:
             break
         if index in placed or _duplicate(texts[index], kept, rules):
             continue  # (an article that repeats its lead: one item)
@@ -166,13 +169,61 @@ def summarize_claims(
                 break
         placed.update(group)
         kept += [texts[i] for i in group]
-        members = [claims[i] for i in group]
-        items.append(
-            SummaryItem(
-                text=text,
-                party=members[0].party,
-                claim_ids=tuple(c.id for c in members),
-                sentence_ids=tuple(s for c in members for s in c.sentence_ids),
-            )
+        groups.append(group)
+        chosen.append(text)
+    budget = rules.max_share * sum(len(c.text.split()) for c in claims)
+    _squeeze(chosen, budget, rules, lambda k, most: text_of(groups[k], most))
+    return [
+        SummaryItem(
+            text=text,
+            party=claims[group[0]].party,
+            claim_ids=tuple(claims[i].id for i in group),
+            sentence_ids=tuple(s for i in group for s in claims[i].sentence_ids),
         )
-    return items
+        for group, text in zip(groups, chosen, strict=True)
+    ]
+
+
+def _at_clause(shorter: str, text: str, rules: SummaryRules) -> bool:
+    """True when `shorter` has no cut ("…") that `text` had not, or is `text` cut at one of its
+    commas where a clause of its own or a quotation's next part begins, or before a subordinate
+    clause ("because ..."); never inside a phrase or before the verb's complement."""
+    if shorter.count("…") <= text.count("…") and "…" not in shorter:
+        return True
+    if not shorter.endswith(" …") or "…" in text:
+        return False
+    kept = shorter[:-2].rstrip('”"»')
+    if not text.startswith(kept):
+        return False
+    if CLAUSE_BREAK.match(text, len(kept)):
+        return True  # before "because ...", "due to ...", "which ..."
+    if text[len(kept) : len(kept) + 1] not in {",", ";"}:
+        return False
+    if inside(len(kept), quote_spans(text)):
+        return True  # a quotation shortened at one of its commas
+    rest = text[len(kept) + 1 :].lstrip(' ”"»').lower()  # a clause of its own ("adding ...")
+    opener = re.match(r"[a-z]+ing\b|(?:and|but)\b", rest)
+    return bool(opener) or any(
+        re.match(rf"{re.escape(o)}\b", rest) for o in rules.secondary_openers
+    )
+
+
+def _squeeze(
+    texts: list[str], budget: float, rules: SummaryRules, render: Callable[[int, int], str]
+) -> None:
+    """While the items' words are over `budget`, the longest item is written again a few words
+    shorter (`render(index, most)`: a trailing place or time phrase goes), never below
+    `squeeze_floor` words and never cut inside a phrase (only at a comma, "…"); in place."""
+    done: set[int] = set()
+    while sum(len(t.split()) for t in texts) > budget:
+        open_ = [k for k in range(len(texts)) if k not in done]
+        if not open_:
+            return
+        k = max(open_, key=lambda j: len(texts[j].split()))
+        length = len(texts[k].split())
+        most = length - 3
+        shorter = render(k, most) if most >= rules.squeeze_floor else texts[k]
+        if len(shorter.split()) < length and _at_clause(shorter, texts[k], rules):
+            texts[k] = shorter
+        else:
+            done.add(k)

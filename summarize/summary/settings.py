@@ -20,6 +20,8 @@ class SummaryRules:
     sentences_per_item: int  # about one item per this many body sentences
     target_words: int  # compression aims at this many words per item
     max_words: int  # and never leaves more
+    max_share: float  # the summary's words: at most this share of the body's
+    squeeze_floor: int  # fewest words an item is squeezed to, to fit that budget
     pair_words: int  # two claims of a party share an item when it stays this short
     duplicate_overlap: float  # content-word overlap at which two items say the same thing
     kind_weights: dict[ClaimKind, float]  # how much each kind of claim weighs in ranking
@@ -27,6 +29,9 @@ class SummaryRules:
     side_taking_in_items: frozenset[str]  # reporting verbs an item replaces with "said"
     plain_wording: tuple[tuple[re.Pattern[str], str], ...]  # idioms with a side-taking word
     drop_phrases: tuple[re.Pattern[str], ...]  # adverbials compression drops anywhere
+    short_forms: tuple[tuple[re.Pattern[str], str], ...]  # "the town of X" -> "X", when over
+    place_refinements: tuple[re.Pattern[str], ...]  # a second place locating the first (`drop`)
+    place_time_nouns: frozenset[str]  # a trailing phrase holding one is a place or time
     secondary_openers: tuple[str, ...]  # ", adding ...": clauses compression drops first
     not_participles: frozenset[str]  # -ing words that open no participle clause ("during")
     function_words: frozenset[str]  # not content words
@@ -60,6 +65,8 @@ def load_summary_rules() -> SummaryRules:
             sentences_per_item=int(raw["sentences_per_item"]),
             target_words=int(raw["target_words"]),
             max_words=int(raw["max_words"]),
+            max_share=float(raw["max_share"]),
+            squeeze_floor=int(raw["squeeze_floor"]),
             pair_words=int(raw["pair_words"]),
             duplicate_overlap=float(raw["duplicate_overlap"]),
             kind_weights=weights,
@@ -70,6 +77,9 @@ def load_summary_rules() -> SummaryRules:
                 for k, v in raw["plain_wording"].items()
             ),
             drop_phrases=tuple(re.compile(str(p), re.IGNORECASE) for p in raw["drop_phrases"]),
+            short_forms=tuple((re.compile(str(k)), str(v)) for k, v in raw["short_forms"].items()),
+            place_refinements=tuple(re.compile(str(p)) for p in raw["place_refinements"]),
+            place_time_nouns=_words(raw, "place_time_nouns"),
             secondary_openers=tuple(
                 sorted((str(w).lower() for w in raw["secondary_openers"]), key=len, reverse=True)
             ),

@@ -231,11 +231,13 @@ def item_text(
     cues: EnglishLexicon,
     rules: SummaryRules,
     article: Article = Article(),
+    most: int | None = None,
 ) -> str:
-    """One summary item for a party's claims (one claim, or two joined with "and")."""
+    """One summary item for a party's claims (one claim, or two joined with "and"), of at most
+    `most` words (default: the rules' `max_words`)."""
     overhead = len(party.split()) + 3  # the party, the verb, "According to"
     budget = max(8, rules.target_words - overhead)
-    limit = max(10, rules.max_words - overhead)
+    limit = max(10, (most or rules.max_words) - overhead)
     share = budget if len(claims) == 1 else max(8, budget * 2 // 3)
     clauses = [clause(c, cues, rules, share, limit // len(claims), article) for c in claims]
     verb, content = clauses[0]
