@@ -894,3 +894,29 @@ def test_the_one_asked_before_what_is_asked_is_the_object() -> None:
     assert (found[1].party, found[1].construction) == ("لجنة الإغاثة المحلية", "continuation")
     # with its own object after it, the noun phrase is the speaker
     assert last(["وناشدت الفرق الدولية الحكومة التدخل."]).span == "الفرق الدولية"
+
+
+def test_a_declaration_that_performs_an_act_is_the_outlets_event() -> None:
+    # "declared a state of emergency / the villages disaster areas": an act, not a claim
+    acts = read(
+        [
+            "وكانت البلدية قد أعلنت، صباح الأحد، القرى الأربع «مناطق منكوبة» ورصدت مبالغ للإغاثة.",
+            "أعلنت وزارة الداخلية حالة الطوارئ في المحافظة بعد السيول.",
+            "وأعلن المجلس الحداد ثلاثة أيام على الضحايا.",
+        ]
+    )
+    assert [r.party for r in acts] == [None, None, None], acts
+    assert {r.construction for r in acts} == {"outlet"}
+    english = read(
+        [
+            "The port authority declared a state of emergency along the coast after the storm.",
+            'The council had declared the four villages "disaster areas" on Sunday.',
+        ],
+        "en",
+    )
+    assert [r.party for r in english] == [None, None], english
+    # a claim about a state, with a complementiser, stays the speaker's
+    claims = read(["أعلن الجيش أن المنطقة عسكرية مغلقة حتى إشعار آخر."])
+    assert claims[0].party is not None and claims[0].construction == "verb-subject", claims
+    said = read(["The army declared that the valley was a closed military zone."], "en")
+    assert said[0].party is not None, said

@@ -8,7 +8,8 @@ from dataclasses import replace
 from ..lang.gazetteer import Gazetteer
 from ..model import Attribution
 from .arabic import ArabicReader
-from .discourse import Discourse, Entity, Reading
+from .declarations import declares_an_act
+from .discourse import OUTLET, Discourse, Entity, Reading
 from .english import EnglishReader
 
 
@@ -56,7 +57,9 @@ def attribute(
             ArabicReader(text, discourse) if language == "ar" else EnglishReader(text, discourse)
         )
         reading = reader.read()
-        if reading.entity is None and language == "ar" and translations:
+        if reading.cue_range is not None and declares_an_act(text, reading.cue_range, language):
+            reading = OUTLET  # "declared a state of emergency": an act the outlet reports
+        elif reading.entity is None and language == "ar" and translations:
             reading = _english_signal(translations[index], discourse) or reading
         reader.mentions()
         results.append(_attribution(sentence_id, reading))
