@@ -85,6 +85,12 @@ def test_loaded_words_outlet_voice_and_party_voice() -> None:
         "the “Martyrs” Brigade said"
     )
     assert [m[2] for m in english_matches("Regime-held towns")] == ["government"]
+    # territory named by the side that holds it, and a euphemism for a price rise
+    assert neutralize("Prices rose in the liberated areas.") == "Prices rose in the areas."
+    assert neutralize("The price adjustment hit bakeries.") == "The price increase hit bakeries."
+    assert quote_loaded("he said the price adjustment was late") == (
+        "he said the “price adjustment” was late"
+    )
 
 
 def test_loaded_terms_are_recorded_with_who_used_them() -> None:
