@@ -920,3 +920,54 @@ def test_a_declaration_that_performs_an_act_is_the_outlets_event() -> None:
     assert claims[0].party is not None and claims[0].construction == "verb-subject", claims
     said = read(["The army declared that the valley was a closed military zone."], "en")
     assert said[0].party is not None, said
+
+
+def test_a_names_own_lam_is_no_preposition() -> None:
+    # لجنة، ليبيا، ليث، لواء begin with ل: the span keeps it; وفقاً لـ governs its ل
+    for sentence, span in [
+        ("قالت لجنة الانتخابات إن النتائج ستعلن غداً.", "لجنة الانتخابات"),
+        ("قال ليث الحمدان إن الطريق مغلق.", "ليث الحمدان"),
+        ("أعلن لواء المشاة أن الهجوم صُد.", "لواء المشاة"),
+        ("وفقاً لمكتب الإعلام، فإن الطريق مفتوح.", "مكتب الإعلام"),
+        ("وفقاً للسفارة، فإن الرعايا بخير.", "السفارة"),
+    ]:
+        assert last([sentence]).span == span, sentence
+
+
+def test_a_party_only_in_a_second_clause_leaves_the_sentence_to_the_outlet() -> None:
+    # the main clause is the outlet's account; "فيما يطالب X" is background
+    found = last(["وصلت القافلة إلى البلدة صباحاً، بينما حذرت الأمم المتحدة من نقص الوقود."])
+    assert (found.party, found.construction) == (None, "outlet")
+    # a speaker in the main clause keeps the sentence, the second is `also`
+    both = last(["أكدت البلدية أن الطريق مفتوح، فيما قال سكان إن الجسر مغلق."])
+    assert both.span == "البلدية" and both.also is not None
+    # according-to at the end covers both clauses
+    toll = last(["وأودى الحريق بحياة ثلاثة أشخاص، فيما أصيب عشرة، بحسب حصيلة أعلنتها الصحة."])
+    assert toll.construction == "according-to"
+
+
+def test_states_speak_and_their_lists_are_one_party() -> None:
+    assert last(["أدانت قطر الهجوم."]).party == "Qatar"  # the object is not the span
+    joint = last(["رحبت كل من الكويت والجزائر بالاتفاق."])
+    assert (joint.span, joint.construction) == ("كل من الكويت والجزائر", "verb-subject")
+    assert last(["Egypt welcomed the truce."], "en").party == "Egypt"
+    # a construct head before a list of states: one party, the object after it
+    embassies = last(["حذّرت سفارات فرنسا وألمانيا وإيطاليا رعاياها من السفر."])
+    assert embassies.span == "سفارات فرنسا وألمانيا وإيطاليا"
+    # after a definite subject, the listed states are the object
+    assert last(["اتهمت الحكومة إيران وتركيا بدعم الهجوم."]).span == "الحكومة"
+
+
+def test_a_named_spokesperson_speaks_for_themselves() -> None:
+    named = last(["قال المتحدث باسم حماس، حازم قاسم، إن الحركة ترفض العرض."])
+    assert named.party == "المتحدث باسم حماس"  # the person, not Hamas itself
+    assert last(["قال المتحدث باسم حماس إن الحركة ترفض العرض."]).party == "Hamas"
+    # an adverbial between commas is no name
+    aside = last(["قال المتحدث باسم حماس، خلال مؤتمر صحفي، إن الحركة ترفض العرض."])
+    assert aside.party == "Hamas"
+
+
+def test_a_profession_before_a_name_keeps_the_name() -> None:
+    assert last(["قال المهندس خالد العلي إن الجسر آمن."]).span == "المهندس خالد العلي"
+    found = last(["استبعد المحلل الاقتصادي سامر الخطيب أن تنخفض الأسعار."])
+    assert found.span == "المحلل الاقتصادي سامر الخطيب"

@@ -336,10 +336,35 @@ class ArabicReader(ArabicClauses):
         """The sentence's speaker, cue, kind and evidence (OUTLET when it names none)."""
         reading = self._read()
         speaker = reading.entity
+        if speaker is not None and self._only_in_second_clause(reading):
+            # "يحتفظ الجيش بخمس نقاط، فيما يطالب لبنان بانسحابه": the sentence is the
+            # outlet's account; the party's demand is its second clause
+            return OUTLET
         if speaker is not None:
             reading = self._second_speaker(reading)
             self._documents(speaker)
         return reading
+
+    def _only_in_second_clause(self, reading: Reading) -> bool:
+        """True when the cue and the speaker stand after "، فيما / بينما / في حين" and the main
+        clause before it (three words or more) is the outlet's."""
+        if reading.cue_range is None or reading.construction not in {
+            "verb-subject",
+            "subject-verb",
+        }:
+            return False  # ("..., فيما ...، بحسب حصيلة أعلنتها X": according-to covers both)
+        tokens = self.tokens
+        for k in range(3, len(tokens)):
+            if tokens[k].start >= reading.cue_range[0]:
+                return False
+            if (
+                tokens[k - 1].text in COMMAS
+                and not self.inside[k]
+                and phrase_at(tokens, k, self.lex.second_speaker)
+            ):
+                span = reading.span_range
+                return span is None or span[0] > tokens[k].start
+        return False
 
 
 def _suffix(norm: str) -> str:

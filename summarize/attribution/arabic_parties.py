@@ -147,11 +147,40 @@ class ArabicParties(SpanParser):
             return None
         return load_countries().get(self.tokens[after].norm)
 
+    def _name_apposed(self, end: int) -> bool:
+        """True when a person's name stands in apposition right after the span ("المتحدثة باسم
+        الوكالة، سلمى حداد، إن"): up to four words between commas, with no preposition,
+        adverbial, occasion, conjunction or cue. The person then speaks, not the party."""
+        tokens = self.tokens
+        if end >= len(tokens) or tokens[end].text not in COMMAS:
+            return False
+        close = next(
+            (k for k in range(end + 1, min(len(tokens), end + 6)) if tokens[k].text in COMMAS),
+            None,
+        )
+        if close is None or close == end + 1:
+            return False
+        words = tokens[end + 1 : close]
+        return not any(  # ("، خلال مؤتمر صحفي،", "، وهي أكبر جمعية،": no name)
+            w.norm in self.lex.span_stops
+            or w.norm in self.lex.leading_words
+            or w.norm in self.lex.occasions
+            or w.norm in self.lex.time_words
+            or w.norm.startswith("و")
+            or self.lex.cue(w)
+            for w in words
+        )
+
     def _heading_mentions(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
         """Gazetteer mentions that name the speaker's party: at the span's head, after an
         affiliation (في، باسم، لدى، بـ) or after a title that speaks for a party (المتحدث باسم
         حماس, مصدر في الجيش); not inside another title ("وزير الخارجية الغاني" is a minister)."""
         found: list[tuple[int, int, PartyEntry]] = []
+        head = self.tokens[start].norm
+        if (head in self.lex.for_party or base(head) in self.lex.for_party) and (
+            self._name_apposed(end)
+        ):
+            return found  # "المتحدثة باسم الوكالة، سلمى حداد،": the named person speaks
         for m_start, m_end, entry in self.gazetteer(start, end):
             at = start + m_start
             before = self.tokens[at - 1].norm if at > start else ""
@@ -167,11 +196,19 @@ class ArabicParties(SpanParser):
         return found
 
     def span_of(self, start: int, end: int) -> str:
-        """The span's text (without "لـ" before a party: وفقاً لمكتب ... -> مكتب ...)."""
+        """The span's text (without "لـ" before a party: وفقاً لمكتب ... -> مكتب ...): the ل
+        goes only where it is a preposition, written apart or governed by the word before it
+        (وفقاً لـ، طبقاً لـ); it is the name's own letter in لجنة، لبنان، ليث."""
         span = span_text(self.text, self.tokens, start, end)
+        first = self.tokens[start].norm
+        if first in {"ل", "لـ"}:
+            return re.sub(r"^لـ?\s*", "", span)
+        governed = start > 0 and (self.tokens[start - 1].norm, "ل") in self.lex.according
+        if not governed or not first.startswith("ل"):
+            return span
         if span.startswith("لل"):
             return "ال" + span[2:]  # للسفارة -> السفارة
-        return re.sub(r"^لـ?\s*", "", span) if self.tokens[start].norm.startswith("ل") else span
+        return re.sub(r"^لـ?\s*", "", span)
 
     def mentions(self) -> None:
         """Register the gazetteer parties a sentence names, so short forms resolve later."""

@@ -39,7 +39,7 @@ class ArabicPhrases:
         """True when token k is still inside the parties of "كل من X وY": anywhere in X, the و
         that opens Y, and Y's words up to a definite noun (the object: "... السلطاتِ")."""
         tokens = self.tokens
-        joint = start + 2 < k and tokens[start].norm == "كل" and tokens[start + 1].norm == "من"
+        joint = start + 2 <= k and tokens[start].norm == "كل" and tokens[start + 1].norm == "من"
         if not joint:
             return False
         conjunction = next(

@@ -8,8 +8,10 @@ outlet being told (قال لـ«الوطن»). Gazetteer names count only inside
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..lang.arabic import QUOTE_MARKS
-from ..lang.gazetteer import load_countries
+from ..lang.gazetteer import PartyEntry, load_countries
 from .arabic_phrases import ArabicPhrases
 from .arabic_words import COMMAS, ENDS, base, is_quote
 
@@ -188,8 +190,11 @@ class SpanParser(ArabicPhrases):
         definite = token.startswith(("ال", "وال"))
         if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
             return not before.startswith(("ال", "وال", "لل", "بال"))  # محتجون الحكومة
+        named = token.startswith("ال") and any(  # a name is definite: "قطر الهجوم"
+            start + m_end == k for _, m_end, _ in self.gazetteer(start, k)
+        )
         if (
-            not before.startswith("ال")
+            not (before.startswith("ال") or named)
             or self.tokens[k - 1].text.startswith("آ")  # آلان folds like الان: no article
             or self.lex.cue(self.tokens[k - 1]) is not None
         ):
@@ -320,6 +325,17 @@ class SpanParser(ArabicPhrases):
         start, end = keep[0], keep[-1] + 1
         return start, self._cut_second_party(start, end)
 
+    def _listed(self, start: int, mentions: list[tuple[int, int, PartyEntry]]) -> bool:
+        """True when gazetteer names after a head follow each other joined by و ("سفارات
+        فرنسا وألمانيا", "وزيرا خارجية مصر والأردن"): the head's list, one party."""
+        if len(mentions) < 2 or mentions[0][0] == 0:
+            return False
+        head = self.tokens[start + mentions[0][0] - 1].norm  # a construct head: no article
+        return not head.startswith("ال") and all(  # ("اتهمت الحكومة إيران وتركيا": objects)
+            later[0] == earlier[1] and self.tokens[start + later[0]].norm.startswith("و")
+            for earlier, later in pairwise(mentions)
+        )
+
     def _cut_second_party(self, start: int, end: int) -> int:
         mentions = self.gazetteer(start, end)
         if (
@@ -330,8 +346,10 @@ class SpanParser(ArabicPhrases):
         ):
             mentions = [mentions[0], *mentions[2:]]  # وزارة الخارجية في حكومة الأسد: one party
             return start + mentions[1][0] if len(mentions) >= 2 else end
-        if self.joint(start, mentions):  # "المنظمة الدولية للهجرة والمفوضية ...": one party
-            return start + mentions[-1][1]  # ... and what follows the last name is the object
+        if self.joint(start, mentions) or self._listed(start, mentions):
+            # "المنظمة الدولية للهجرة والمفوضية ...", "سفارات فرنسا وألمانيا وإيطاليا": one
+            # party; what follows the last name is the object
+            return start + mentions[-1][1]
         if len(mentions) >= 2 and mentions[1][0] > 0:
             before = self.tokens[start + mentions[1][0] - 1].norm
             if before not in self.lex.affiliations and not before.startswith("ب"):
