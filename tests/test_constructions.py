@@ -90,11 +90,12 @@ def test_a_nunated_word_is_never_a_finite_verb() -> None:
 
 def test_common_words_are_not_cues() -> None:
     lexicon = load_arabic()
-    for word in ("بين", "يعد", "ثمن"):
+    for word in ("بين", "يعد"):
         assert lexicon.cue(tokenize(word)[0], clause_start=True) is None
-    # ذكر is "mention" except at the start of a clause
-    assert lexicon.cue(tokenize("ذكر")[0]) is None
-    assert lexicon.cue(tokenize("وذكر")[0], clause_start=True) is not None
+    # ذكر is "mention", ثمن "price", except at the start of a clause
+    for word in ("ذكر", "ثمن"):
+        assert lexicon.cue(tokenize(word)[0]) is None
+        assert lexicon.cue(tokenize("و" + word)[0], clause_start=True) is not None
 
 
 def test_english_inflection() -> None:
@@ -971,3 +972,18 @@ def test_a_profession_before_a_name_keeps_the_name() -> None:
     assert last(["قال المهندس خالد العلي إن الجسر آمن."]).span == "المهندس خالد العلي"
     found = last(["استبعد المحلل الاقتصادي سامر الخطيب أن تنخفض الأسعار."])
     assert found.span == "المحلل الاقتصادي سامر الخطيب"
+
+
+def test_thamman_is_a_cue_at_the_start_of_a_clause_only() -> None:
+    # ثمّن "praised" and ثمن "price" fold alike: a cue only where a clause begins
+    assert last(["وثمنت الوزارة تعاون الأهالي."]).span == "الوزارة"
+    assert last(["ارتفع ثمن الخبز إلى خمسة جنيهات."]).party is None
+
+
+def test_after_a_closed_construct_a_verb_that_takes_an_object_has_it() -> None:
+    # the object follows a subject closed by its definite genitive
+    assert last(["استهجن أهالي القرية تأخر وصول المساعدات."]).span == "أهالي القرية"
+    assert last(["حمّل رئيس البلدية شركة الكهرباء المسؤولية."]).span == "رئيس البلدية"
+    # after a person's title a name goes on
+    named = last(["اتهم وزير الداخلية أحمد السعدي، المعارضة بالتحريض."])
+    assert named.span == "وزير الداخلية أحمد السعدي"

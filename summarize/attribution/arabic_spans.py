@@ -259,11 +259,32 @@ class SpanParser(ArabicPhrases):
             return "object"  # ناشد محافظ ذي قار الحكومة
         if object_taking and k > start + 1 and self._name_object(k, start):
             return "object"  # حمّل أبو ريدة الاحتلالَ المسؤولية
+        if object_taking and k > start + 1 and self._after_genitive(k):
+            return "object"  # استهجن أهالي القرية تأخرَ المساعدات
         if k == start and norm.startswith("با") and len(norm) >= 5:
             return "complement"  # لوّح بإطفاء: no subject, a complement
         if after_verb and self._new_phrase(k, start):
             return "object"
         return None
+
+    def _after_genitive(self, k: int) -> bool:
+        """Token k, a word without the article, follows a construct closed by a definite
+        genitive (أهالي القرية، شركة الكهرباء): a new noun phrase, the verb's object (after a
+        verb that takes one); not after a person's title, where a name follows."""
+        before, token = self.tokens[k - 1].norm, self.tokens[k].norm
+        head = self.tokens[k - 2].norm
+        if self._titled(k - 2) and head not in self.lex.plurals:
+            # a person's title: "وزير الداخلية أحمد السعدي" goes on to the name; an
+            # institution there is the object ("حمّل رئيس البلدية شركة الكهرباء")
+            return before.startswith("ال") and self.institution(k) and not token.startswith("ال")
+        return (
+            before.startswith("ال")
+            and not head.startswith(("ال", "وال"))
+            and not token.startswith(("ال", "وال", "ل", "و"))
+            and token.isalpha()
+            and token not in self.lex.name_particles
+            and self.lex.cue(self.tokens[k]) is None
+        )
 
     def _quoted_name(self, k: int) -> int:
         """Index after a short quoted name at k (مرصد "نت بلوكس", «الوكالة الوطنية»), else k."""
