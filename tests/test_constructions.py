@@ -987,3 +987,5 @@ def test_after_a_closed_construct_a_verb_that_takes_an_object_has_it() -> None:
     # after a person's title a name goes on
     named = last(["اتهم وزير الداخلية أحمد السعدي، المعارضة بالتحريض."])
     assert named.span == "وزير الداخلية أحمد السعدي"
+    titled = last(["وحمّل الناطق باسم البلدية خالد سعيد الشركة المسؤولية."])
+    assert (titled.span or "").startswith("الناطق باسم البلدية خالد سعيد"), titled

@@ -259,7 +259,7 @@ class SpanParser(ArabicPhrases):
             return "object"  # ناشد محافظ ذي قار الحكومة
         if object_taking and k > start + 1 and self._name_object(k, start):
             return "object"  # حمّل أبو ريدة الاحتلالَ المسؤولية
-        if object_taking and k > start + 1 and self._after_genitive(k):
+        if object_taking and k > start + 1 and self._after_genitive(k, start):
             return "object"  # استهجن أهالي القرية تأخرَ المساعدات
         if k == start and norm.startswith("با") and len(norm) >= 5:
             return "complement"  # لوّح بإطفاء: no subject, a complement
@@ -267,13 +267,14 @@ class SpanParser(ArabicPhrases):
             return "object"
         return None
 
-    def _after_genitive(self, k: int) -> bool:
+    def _after_genitive(self, k: int, start: int) -> bool:
         """Token k, a word without the article, follows a construct closed by a definite
         genitive (أهالي القرية، شركة الكهرباء): a new noun phrase, the verb's object (after a
-        verb that takes one); not after a person's title, where a name follows."""
+        verb that takes one); not in a span opened by a person's title, where a name follows
+        ("الناطق باسم الحكومة خالد عساف")."""
         before, token = self.tokens[k - 1].norm, self.tokens[k].norm
         head = self.tokens[k - 2].norm
-        if self._titled(k - 2) and head not in self.lex.plurals:
+        if self._titled(start) and self.tokens[start].norm not in self.lex.plurals:
             # a person's title: "وزير الداخلية أحمد السعدي" goes on to the name; an
             # institution there is the object ("حمّل رئيس البلدية شركة الكهرباء")
             return before.startswith("ال") and self.institution(k) and not token.startswith("ال")
