@@ -989,3 +989,50 @@ def test_after_a_closed_construct_a_verb_that_takes_an_object_has_it() -> None:
     assert named.span == "وزير الداخلية أحمد السعدي"
     titled = last(["وحمّل الناطق باسم البلدية خالد سعيد الشركة المسؤولية."])
     assert (titled.span or "").startswith("الناطق باسم البلدية خالد سعيد"), titled
+
+
+def test_english_passive_relay_and_citing_asides() -> None:
+    quoted = last(
+        ["The mayor was quoted by the local radio as saying the bridge had reopened."], "en"
+    )
+    assert (quoted.span, quoted.construction, quoted.via) == (
+        "The mayor",
+        "relay",
+        "the local radio",
+    )
+    bare = last(["The mayor was quoted as saying the bridge had reopened."], "en")
+    assert (bare.span, bare.construction, bare.via) == ("The mayor", "relay", None)
+    # a medium citing someone before its verb relays them; a party citing witnesses reports
+    medium = last(
+        ["A local radio station, citing the fire brigade, reported the blaze was out."], "en"
+    )
+    assert (medium.span, medium.via) == ("the fire brigade", "A local radio station")
+    own = last(["The relief committee, citing witnesses, reported that the market burned."], "en")
+    assert (own.span, own.construction) == ("The relief committee", "subject-verb")
+    # what is cited may be no one: "citing security reasons"
+    reasons = last(["The army said the road was closed, citing security reasons."], "en")
+    assert (reasons.span, reasons.via) == ("The army", None)
+
+
+def test_english_issuer_of_a_statement_and_possessive_owners() -> None:
+    issued = read(
+        [
+            "The water authority issued a statement on the outage.",
+            "According to the statement, repairs will take a week.",
+        ],
+        "en",
+    )
+    assert issued[1].party == "The water authority", issued
+    assert last(["Egypt's foreign ministry said it rejected the plan."], "en").party == (
+        "the Foreign Ministry (Egypt)"
+    )
+    owned = last(["Lebanon's General Security said the convoy had left."], "en")
+    assert owned.party == "Lebanon's General Security"  # the service, not the state
+    listed = last(["The embassies of Chile, Peru and Spain warned their citizens."], "en")
+    assert listed.span == "The embassies of Chile, Peru and Spain"
+    assert last(["أدانت وزارة الخارجية السعودية الهجوم."]).party == "the Saudi Foreign Ministry"
+
+
+def test_english_ruled_out_is_a_cue_but_rules_the_noun_is_not() -> None:
+    assert last(["Analyst Rami Saad ruled out a quick deal."], "en").cue == "ruled out"
+    assert last(["The committee's rules out of date were replaced."], "en").party is None

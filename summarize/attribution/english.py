@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .discourse import OUTLET, Entity, Range, Reading
-from .english_spans import EnglishSpans
+from .english_relays import EnglishRelays
 from .lexicon_en import EnglishCue
 
 _OPENING_QUOTES = '“«"„‹'
@@ -43,7 +43,7 @@ def _in_aside(before: str) -> bool:
     return bool(aside) and aside[0].lower() in _RELATIVES
 
 
-class EnglishReader(EnglishSpans):
+class EnglishReader(EnglishRelays):
     """Attribution of one English sentence against the discourse so far."""
 
     # --- parties ---------------------------------------------------------------------------
@@ -52,87 +52,21 @@ class EnglishReader(EnglishSpans):
 
     # --- constructions -------------------------------------------------------------------------
 
-    def _relay(
-        self, match: re.Match[str], cue: EnglishCue, conduit: Entity | None
-    ) -> Reading | None:
-        """ "X quoted Y as saying": Y speaks, X relays."""
-        if cue.lemma not in self.lex.relay_lemmas:
-            return None
-        rest = self.text[match.end() :]
-        for marker in self.lex.relay_markers:
-            at = rest.lower().find(f" {marker}")
-            if 0 < at < 160:
-                comma = rest.find(",", 0, at)
-                begin, stop, _ = self.owner(match.end(), match.end() + (comma if comma > 0 else at))
-                span = self._trim(begin, stop)
-                if span is None:
-                    return None
-                entity = self.entity_for(self._issuer_name(span))
-                reading = self._said(
-                    entity, span, (match.start(), match.end()), "statement", "relay"
-                )
-                return replace(reading, via=conduit)
-        return None
-
-    def _relayed_after(self, reading: Reading, after: int) -> Reading:
-        """ "X said, citing Y, that ...": Y speaks, X relays."""
-        low = self.text.lower()
-        for phrase in self.lex.relaying:
-            at = low.find(phrase + " ", after)
-            if at < 0 or self._quoted(at):
-                continue
-            start = at + len(phrase) + 1
-            stop = min(
-                (i for i in (low.find(",", start), low.find(" that ", start)) if i > 0),
-                default=len(low),
-            )
-            span = self._trim(start, stop)
-            if span is None:
-                continue
-            inner = self.entity_for(self.text[span[0] : span[1]])
-            if inner is None or inner is reading.entity:
-                return reading
-            self.discourse.said(inner, None)
-            return replace(
-                reading,
-                entity=inner,
-                span=self.text[span[0] : span[1]],
-                span_range=span,
-                construction="relay",
-                via=reading.entity,
-            )
-        return reading
-
-    def _impersonal(self, match: re.Match[str]) -> Reading:
-        """ "It was reported that": the outlet; "It was whispered in banking circles that": them."""
-        rest = self.text[match.end() :]
-        found = re.match(r"\s+(in|among|within)\s+(.{3,60}?)\s+that\b", rest)
-        if (
-            found
-            and found.group(1).lower() in self.lex.impersonal_sources
-            and not set(found.group(2).lower().split()) & self.lex.time_words
-            and found.group(2).rstrip().endswith(("s", "men", "people"))  # residents: a group
-        ):
-            start = match.end() + found.start(2)
-            span = (start, start + len(found.group(2)))
-            entity = self.entity_for(found.group(2))
-            return self._said(entity, span, (match.start(), match.end()), "report", "impersonal")
-        return OUTLET
-
     def _subject_verb(self, clause: int, topic: Entity | None = None) -> Reading | None:
         """The first reporting verb with its subject before it (a pronoun under a topic, "As
         for X, it said", is the topic)."""
         for match, cue in self._cues(clause):
             end, passive, negated = self._strip_auxiliaries(clause, match.start())
-            if negated or not self._cue_ok(match, cue):
+            if negated or not self._cue_ok(match, cue) or self._citing_aside(match):
                 continue
             before = self.text[clause:end].strip()
             if _in_aside(self.text[clause : match.start()].strip()):
                 continue  # "X, which rarely criticises Y, expressed ...": the cue of an aside
-            if passive and before.lower() in {"it", ""}:
-                return self._impersonal(match)
             if passive:
-                continue  # "the results are to be announced": the thing announced
+                relayed = self._passive(before, (clause, end), match, cue)
+                if relayed is None:
+                    continue  # "the results are to be announced": the thing announced
+                return relayed
             cue_range = (match.start(), match.end())
             words = before.lower().split()
             if words and words[0] in self.lex.conjunctions:
@@ -153,6 +87,21 @@ class EnglishReader(EnglishSpans):
                 return self._pronoun(first, cue_range, cue.kind, topic)
             return self._subject_reading(head, match, cue)
         return None
+
+    def _passive(
+        self, before: str, subject: Range, match: re.Match[str], cue: EnglishCue
+    ) -> Reading | None:
+        """A passive cue: "It was reported that" (impersonal); "X was quoted by Y as saying"
+        (X speaks, Y relays); None for anything else ("the results are to be announced")."""
+        if before.lower() in {"it", ""}:
+            return self._impersonal(match)
+        conduit = self._quoted_by(match, cue)
+        head = self._framed_head(*subject) if conduit is not None else None
+        if conduit is None or head is None:
+            return None
+        entity = self.entity_for(self.text[head[0] : head[1]])
+        reading = self._said(entity, head, (match.start(), match.end()), "statement", "relay")
+        return replace(reading, via=conduit[0]) if reading.entity else reading
 
     def _framed_head(self, clause: int, end: int) -> Range | None:
         """The subject before a cue, without a framing verb and its speech noun ("Carlsson
@@ -180,7 +129,10 @@ class EnglishReader(EnglishSpans):
         if relayed is not None:
             return relayed
         reading = self._said(entity, head, cue_range, cue.kind, "subject-verb")
-        return self._relayed_after(reading, match.end())
+        medium = self.lex.media_words.search(self.text[head[0] : head[1]])
+        # "A local radio, citing the police, reported": the police; a party citing witnesses
+        # before its verb makes the report its own
+        return self._relayed_after(reading, head[1] if medium else match.end())
 
     def _topic(self, clause: int) -> tuple[int, Entity | None, Range | None]:
         """ "As for X, it justified ...": X is the topic; returns where the clause goes on."""
@@ -301,19 +253,6 @@ class EnglishReader(EnglishSpans):
         entity = self.entity_for(self.text[span[0] : span[1]])
         return self._said(entity, span, cue, "report", "according-to")
 
-    def _issuer_of(self, document: str | None) -> Entity | None:
-        """Who issued the document ("the statement": the latest speaker when none was named;
-        "the report": None until its author is named, then the report is its own source)."""
-        if document is None:
-            return None
-        return self.discourse.issuer(document, document in self.lex.speaker_documents)
-
-    def _issuer_name(self, span: Range) -> str:
-        """The words of a span; a bare noun ("ministry" of "a ministry statement") with its
-        article, for matching "the ministry" named before."""
-        words = self.text[span[0] : span[1]]
-        return words if " " in words or words[:1].isupper() else f"the {words}"
-
     def _continued(self, clause: int) -> Reading | None:
         low = self.text[clause:].lower()
         for phrase in self.lex.continuation:
@@ -366,6 +305,8 @@ class EnglishReader(EnglishSpans):
                     self.discourse.issued(document, issuer)
             elif speaker is not None and found.group("own"):
                 self.discourse.issued(document, speaker)
+            elif issuer := self._issuing_subject(found.start()):
+                self.discourse.issued(document, issuer)  # "The ministry issued a statement"
 
     def _read(self) -> Reading:
         clause, topic, topic_span = self._topic(self.start)

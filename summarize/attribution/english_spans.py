@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from ..lang import gazetteer as gz
 from ..lang.dateline import english_dateline
 from ..lang.gazetteer import PartyEntry, english_country, joint_name, match_english, party_name
 from ..lang.quotes import closed, inside, quote_spans, trim_span
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
-from .lexicon_en import EnglishCue, load_english
+from .lexicon_en import EnglishCue, content_words, load_english
 
 _OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document
     r"^(?P<owner>(?:the |a |an )?[\w' -]{2,60}?)(?:'s|’s)(?: \w+){0,2} (?P<doc>\w+)$"
@@ -30,12 +31,6 @@ _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "this", "that", 
 _WORD = re.compile(r"[\w'’-]+")
 _LONGEST_SPAN = 20  # words
 _LIST_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")  # "Germany"
-
-
-def content_words(span: str, stop: frozenset[str]) -> set[str]:
-    """Content words of an English name, for matching later mentions."""
-    words = re.findall(r"[a-z0-9][a-z0-9'-]*", span.lower().replace("’", "'"))
-    return {w.removesuffix("'s") for w in words if w not in stop}
 
 
 _PLACE = re.compile(r"\bin ((?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s*$")  # "... in Gaza"
@@ -58,8 +53,8 @@ class EnglishSpans:
         if not span:
             return None
         mentions = [e for _, e in match_english(span, self.discourse.gazetteer)]
-        if self.lex.anonymous_sources.match(span):
-            mentions = []  # "sources in the Defence Ministry": named as such, not the ministry
+        if self.lex.anonymous_sources.match(span) or all(gz.owner_only(e, span) for e in mentions):
+            mentions = []  # "sources in the Defence Ministry", "Lebanon's General Security"
         # English may name the head late ("the UN Office for ... (OCHA)"): the longest alias wins
         low = span.lower()
         longest = max(
@@ -71,6 +66,8 @@ class EnglishSpans:
         joint = self._joint(low, mentions)
         if joint is not None:  # "Both UNHCR and the IOM": one joint party
             entry, name = None, joint or re.sub(r"^both\s+", "", span, flags=re.IGNORECASE)
+        elif len(mentions) >= 2 and all(m.kind == "government" for m in mentions):
+            entry, name = None, span  # "the embassies of France, Germany and Italy": theirs
         if not name and span[:1].islower() and span.split()[0] not in _DETERMINERS:
             name = None if span.endswith("s") else f"the {span}"  # his defence team: the ...
         place = _PLACE.search(span)

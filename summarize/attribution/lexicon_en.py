@@ -97,6 +97,7 @@ class EnglishLexicon:
     own_correspondent: tuple[str, ...]
     second_speaker: tuple[str, ...]
     anonymous_sources: re.Pattern[str]  # "sources in the ministry": not the ministry's voice
+    media_words: re.Pattern[str]  # "agency", "radio": a subject that relays what it cites
     joint_words: frozenset[str]  # "Both X and Y": words joining a joint party's names
     replies_with: dict[str, tuple[str, ...]]  # respond -> what after with/by makes it speech
     past_forms: dict[str, str]  # lemma -> its past form ("warn" -> "warned")
@@ -170,6 +171,9 @@ def _build(raw: dict[str, Any]) -> EnglishLexicon:
         own_correspondent=_ordered(raw, "own_correspondent"),
         second_speaker=_ordered(raw, "second_speaker"),
         anonymous_sources=re.compile(str(raw["anonymous_sources"]), re.IGNORECASE),
+        media_words=re.compile(
+            rf"\b({_alternation([str(w).lower() for w in raw['media_words']])})\b", re.IGNORECASE
+        ),
         joint_words=_words(raw, "joint_words"),
         past_forms={c.lemma: form for form, c in cues.items() if c.tense == "past"},
         replies_with={
@@ -190,3 +194,9 @@ def load_english() -> EnglishLexicon:
         return _build(bundled("english.yaml"))
     except (KeyError, TypeError, AttributeError, IndexError, re.error) as exc:
         raise ConfigError(f"english.yaml: invalid or missing key: {exc}") from None
+
+
+def content_words(span: str, stop: frozenset[str]) -> set[str]:
+    """Content words of an English name, for matching later mentions."""
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", span.lower().replace("’", "'"))
+    return {w.removesuffix("'s") for w in words if w not in stop}

@@ -166,6 +166,7 @@ def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry
     low = " " + re.sub(r"[^\w.' -]", " ", span.lower().replace("’", "'")) + " "
     # a full stop before a space ends a sentence or an abbreviation (U.S. -> "u.s")
     low = re.sub(r"\s+", " ", re.sub(r"\.(?=\s)", " ", low))
+    low = re.sub(r"'s ", "  ", low)  # a possessive names its owner: "Egypt's foreign ministry"
     best: dict[int, tuple[int, PartyEntry]] = {}
     for entry in gazetteer.entries:
         for alias in entry.en:
@@ -178,6 +179,15 @@ def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry
                     best[position] = (len(alias), entry)
                 position = low.find(f" {alias} ", position + 1)
     return [(position, best[position][1]) for position in sorted(best)]
+
+
+def owner_only(entry: PartyEntry, span: str) -> bool:
+    """True when `entry` is named only as a possessive owner in the English `span` ("Lebanon's
+    General Security": the party is the security service, not Lebanon)."""
+    low = span.lower().replace("’", "'")
+    return any(f"{a}'s " in low for a in entry.en) and not any(
+        re.search(rf"\b{re.escape(a)}\b(?!'s)", low) for a in entry.en
+    )
 
 
 @lru_cache(maxsize=1)
@@ -208,16 +218,16 @@ def joint_name(entries: Sequence[PartyEntry]) -> str:
 def party_name(
     entries: Sequence[PartyEntry], head: PartyEntry | None = None, country: str | None = None
 ) -> tuple[PartyEntry | None, str | None]:
-    """The party a span's mentions name (`head`, else the first); a ministry takes its
-    government along ("the Foreign Ministry (the Syrian government)"), else the country named
-    with it ("the Turkish Defence Ministry")."""
+    """The party a span's mentions name (`head`, else the first); a ministry takes the country
+    named with it ("the Turkish Defence Ministry"), else its government along ("the Foreign
+    Ministry (the Syrian government)", "the Foreign Ministry (Egypt)")."""
     if not entries:
         return None, None
     entry = head or entries[0]
     if entry.kind == "ministry":
-        government = next((e for e in entries[1:] if e.kind == "government"), None)
-        if government is not None:
-            return entry, f"{entry.name} ({government.name})"
         if country is not None and entry.name.startswith("the "):
-            return entry, f"the {country} {entry.name[4:]}"
+            return entry, f"the {country} {entry.name[4:]}"  # (وزارة الخارجية السعودية)
+        government = next((e for e in entries if e is not entry and e.kind == "government"), None)
+        if government is not None:  # (before it too: "Egypt's foreign ministry")
+            return entry, f"{entry.name} ({government.name})"
     return entry, entry.name
