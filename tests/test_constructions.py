@@ -1036,3 +1036,23 @@ def test_english_issuer_of_a_statement_and_possessive_owners() -> None:
 def test_english_ruled_out_is_a_cue_but_rules_the_noun_is_not() -> None:
     assert last(["Analyst Rami Saad ruled out a quick deal."], "en").cue == "ruled out"
     assert last(["The committee's rules out of date were replaced."], "en").party is None
+
+
+def test_the_medium_told_after_a_definite_noun_is_no_speaker() -> None:
+    found = last(["وصرّح مصدر مسؤول في الرئاسة لوكالة الأنباء الرسمية بأن الزيارة ستتم."])
+    assert found.span == "مصدر مسؤول في الرئاسة"
+
+
+def test_a_quotation_then_hakadha_and_its_speaker() -> None:
+    found = last(["«الوضع كارثي»، هكذا وصف أحد الأطباء المشهد في المستشفى."])
+    assert (found.span, found.construction) == ("أحد الأطباء", "quote-inverted")
+    # a plural adjective agrees with the group and stays
+    assert last(["وقال أحد المعلمين المشاركين في الوقفة إن الرواتب تأخرت."]).span == (
+        "أحد المعلمين المشاركين في الوقفة"
+    )
+
+
+def test_an_institution_then_a_colon_is_an_attributed_line() -> None:
+    found = last(["الرئاسة الفلسطينية: الاحتلال يتحمل المسؤولية."])
+    assert (found.span, found.construction) == ("الرئاسة الفلسطينية", "headline")
+    assert last(["الحصيلة: عشرون قتيلاً."]).party is None

@@ -235,6 +235,8 @@ class ArabicReader(ArabicClauses):
             return None  # a quoted name opening the sentence ("«الخبر» لم تجد"), not speech
         if close is not None:
             k = close + 1 if close < len(tokens) and tokens[close].text in COMMAS else close
+            if k < len(tokens) and tokens[k].norm in {"هكذا", "كذا", "بهذه"}:
+                k += 2 if tokens[k].norm == "بهذه" else 1  # «...»، هكذا وصف X / بهذه الكلمات
             form = self.lex.verb(tokens[k], True) if k < len(tokens) else None
             if form is not None:
                 return self._verb_subject(k, form, False, None, [], "quote-inverted")

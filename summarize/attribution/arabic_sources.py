@@ -288,7 +288,8 @@ class ArabicSources(ArabicParties):
         return start
 
     def _attributed_line(self, index: int) -> Reading | None:
-        """ "الخارجية الروسية: ..." — a party, a colon, its words."""
+        """ "الخارجية الروسية: ...", "الرئاسة الفلسطينية: ..." — a party (a title, a known
+        party or an institution), a colon, its words."""
         tokens = self.tokens
         colon = next(
             (k for k in range(index, min(len(tokens), index + 7)) if tokens[k].text == ":"), None
@@ -296,9 +297,8 @@ class ArabicSources(ArabicParties):
         if colon is None or colon == index:
             return None
         start, end = self.trim(index, colon)
-        if not (self._titled(start) or self.gazetteer(start, end)) or any(
-            self.lex.cue(t) for t in tokens[start:end]
-        ):
+        named = self._titled(start) or self.gazetteer(start, end) or self.institution(start)
+        if not named or any(self.lex.cue(t) for t in tokens[start:end]):
             return None
         entity = self.entity_for(start, end)
         return self._reading(entity, (start, end), (colon, colon + 1), None, "headline")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..lang.arabic import QUOTE_MARKS
-from ..lang.gazetteer import PartyEntry, load_countries
-from .arabic_phrases import ArabicPhrases
+from ..lang.gazetteer import PartyEntry
+from .arabic_objects import ArabicObjects
 from .arabic_words import COMMAS, ENDS, base, is_quote
 
 _LONGEST_SPAN = 12  # tokens
@@ -21,7 +21,7 @@ _INSIDE_A_NAME = {"object", "complement", "stop"}  # stops a gazetteer name may 
 _RELATIVE = {"الذي", "التي", "الذين", "وهو", "وهي", "وهم", "ومقرها", "ومقره"}
 
 
-class SpanParser(ArabicPhrases):
+class SpanParser(ArabicObjects):
     """One Arabic sentence: its tokens, and the speaker spans in it."""
 
     # --- positions -------------------------------------------------------------------------
@@ -107,6 +107,8 @@ class SpanParser(ArabicPhrases):
             return True
         if not norm.startswith("ل") or len(norm) < 3 or k == start:
             return False
+        if norm[1:] in self.lex.told_media:
+            return True  # "مصدر في الرئاسة لوكالة الأنباء": the medium told
         if self.tokens[k - 1].norm.startswith("ال"):
             return False
         for following in self.tokens[k + 1 : k + 4]:  # لرووداو: / لوكالة شفق نيوز بأن
@@ -140,83 +142,6 @@ class SpanParser(ArabicPhrases):
         if form.form == "noun":  # "عن مصدر عسكري قوله": his saying ends the speaker
             return form.gender is not None
         return clitic in {"", "و"} and form.form in {"perfect", "imperfect"}
-
-    def _institution_object(self, k: int) -> bool:
-        """A definite institution after a name or a noun: the object of طالب/ناشد/اتهم."""
-        token = self.tokens[k].norm
-        before = self.tokens[k - 1].norm
-        return (
-            token.startswith("ال")
-            and self.institution(k)
-            and not before.startswith("ال")
-            and before not in self.lex.affiliations
-            and not self._titled(k - 1)
-            and not self.institution(k - 1)
-        )
-
-    def _name_object(self, k: int, start: int) -> bool:
-        """A definite noun after a personal name of indefinite words (أبو ريدة، كارلسون): the
-        verb's object, not part of the name."""
-        words = [t.norm for t in self.tokens[start:k]]
-        return (
-            self.tokens[k].norm.startswith("ال")
-            and not self._titled(start)
-            and not self.institution(start)
-            and words[0] not in self.lex.quantifiers
-            and not any(w.startswith("ال") for w in words)
-            and not any(w in self.lex.affiliations for w in words)
-            and self.lex.cue(self.tokens[k]) is None
-        )
-
-    def _after_quoted_name(self, k: int, start: int) -> bool:
-        """A definite word k after a quoted name starts the object, except an adjective: after
-        a bare quoted name only its country ("«قسد» الرواية التركية": the object), after a head
-        noun any nisba (منظمة "ييش دين" الإسرائيلية)."""
-        token = self.tokens[k].norm
-        if is_quote(self.tokens[start]):
-            return token not in load_countries()
-        return not token.endswith(("ي", "يه"))
-
-    def _new_phrase(self, k: int, start: int) -> bool:
-        """Token k starts another noun phrase (the verb's object): a definite noun after a
-        definite noun that it does not describe (اتهمت الحكومة الحركة), a definite noun after a
-        sound plural (حمّل محتجون الحكومة), a common noun after a definite one (برر المتحدث
-        ساعات القطع)."""
-        if k == start:
-            return False
-        before, token = self.tokens[k - 1].norm, self.tokens[k].norm
-        if k - 1 > start and is_quote(self.tokens[k - 1]) and token.startswith("ال"):
-            return self._after_quoted_name(k, start)
-        definite = token.startswith(("ال", "وال"))
-        if len(before) > 4 and before.endswith(("ون", "ين")) and definite:
-            return not before.startswith(("ال", "وال", "لل", "بال"))  # محتجون الحكومة
-        named = token.startswith("ال") and any(  # a name is definite: "قطر الهجوم"
-            start + m_end == k for _, m_end, _ in self.gazetteer(start, k)
-        )
-        if (
-            not (before.startswith("ال") or named)
-            or self.tokens[k - 1].text.startswith("آ")  # آلان folds like الان: no article
-            or self.lex.cue(self.tokens[k - 1]) is not None
-        ):
-            return False
-        if (
-            (token.startswith("ل") and len(token) > 2)
-            or any(c.isdigit() for c in token)
-            or token in self.lex.name_particles
-        ):
-            return False  # الاتحاد العراقي لكرة القدم: "of"; القناة الـ12; عبد الرحيم أبو عليا
-        if token.startswith("است") and len(token) >= 6:
-            return True  # مصادر في الوزارة التركية استهداف ...: a verbal noun, the object
-        if definite:
-            adjective = (
-                token.endswith(("ي", "يه", "يون", "يين", "يات"))
-                or token.startswith(("الم", "والم"))
-                or token in self.lex.adjectives
-                or token.startswith("وال")
-                or self._titled(k)
-            )
-            return not adjective
-        return not self._titled(start) or token.endswith("ات") or token.isdigit()
 
     def _stop(self, k: int, start: int, object_taking: bool, after_verb: bool) -> str | None:
         """Why the span that started at `start` ends before token k (None: it goes on)."""
@@ -263,29 +188,9 @@ class SpanParser(ArabicPhrases):
             return "object"  # استهجن أهالي القرية تأخرَ المساعدات
         if k == start and norm.startswith("با") and len(norm) >= 5:
             return "complement"  # لوّح بإطفاء: no subject, a complement
-        if after_verb and self._new_phrase(k, start):
+        if after_verb and (self._new_phrase(k, start) or self._after_one_of(k, start)):
             return "object"
         return None
-
-    def _after_genitive(self, k: int, start: int) -> bool:
-        """Token k, a word without the article, follows a construct closed by a definite
-        genitive (أهالي القرية، شركة الكهرباء): a new noun phrase, the verb's object (after a
-        verb that takes one); not in a span opened by a person's title, where a name follows
-        ("الناطق باسم الحكومة خالد عساف")."""
-        before, token = self.tokens[k - 1].norm, self.tokens[k].norm
-        head = self.tokens[k - 2].norm
-        if self._titled(start) and self.tokens[start].norm not in self.lex.plurals:
-            # a person's title: "وزير الداخلية أحمد السعدي" goes on to the name; an
-            # institution there is the object ("حمّل رئيس البلدية شركة الكهرباء")
-            return before.startswith("ال") and self.institution(k) and not token.startswith("ال")
-        return (
-            before.startswith("ال")
-            and not head.startswith(("ال", "وال"))
-            and not token.startswith(("ال", "وال", "ل", "و"))
-            and token.isalpha()
-            and token not in self.lex.name_particles
-            and self.lex.cue(self.tokens[k]) is None
-        )
 
     def _quoted_name(self, k: int) -> int:
         """Index after a short quoted name at k (مرصد "نت بلوكس", «الوكالة الوطنية»), else k."""

@@ -47,6 +47,7 @@ class ArabicLexicon:
     particle: str  # قد
     impersonal: tuple[Phrase, ...]  # يعتقد، من المقرر
     own_correspondent: frozenset[str]  # مراسلنا
+    told_media: frozenset[str]  # وكالة، قناة: "لوكالة ..." is the medium told
     correspondent: frozenset[str]  # مراسل
     second_speaker: tuple[Phrase, ...]  # فيما، بينما
     occasions: frozenset[str]  # ختام، اجتماع: before a source, not the source
@@ -161,6 +162,7 @@ def _build(raw: dict[str, Any]) -> ArabicLexicon:
         particle=fold(str(raw["particle"])),
         impersonal=_phrases(raw, "impersonal"),
         own_correspondent=_words(raw, "own_correspondent"),
+        told_media=_words(raw, "told_media"),
         correspondent=_words(raw, "correspondent"),
         second_speaker=_phrases(raw, "second_speaker"),
         occasions=_words(raw, "occasions"),
