@@ -186,6 +186,22 @@ def test_a_noise_line_never_takes_the_headlines_place_and_english_noise() -> Non
     ]
 
 
+def test_an_english_caption_under_the_headline_without_a_credit() -> None:
+    text = "\n".join(
+        [
+            "Floods cut the coastal road for a third day",
+            "Rescue workers pull a car out of the mud near the harbour",  # a picture
+            "The governor says the road will reopen next week",  # a deck: a singular verb
+            "Residents said the water rose within an hour.",
+        ]
+    )
+    assert _units(text) == [
+        ("headline", "Floods cut the coastal road for a third day"),
+        ("heading", "The governor says the road will reopen next week"),
+        ("body", "Residents said the water rose within an hour."),
+    ]
+
+
 # --- URLs -------------------------------------------------------------------------------------
 
 

@@ -43,6 +43,8 @@ class NoiseWords:
     link_headings: frozenset[str]
     cookies: tuple[str, ...]
     photo_words: tuple[str, ...]
+    caption_plurals_en: frozenset[str]  # "personnel", "people": plural subjects of a caption
+    caption_not_verbs_en: frozenset[str]  # "from", "with": never the caption's verb
     media_heads: tuple[str, ...]
     date_words: frozenset[str]
     widget_marks: tuple[str, ...]
@@ -78,6 +80,8 @@ def load_noise() -> NoiseWords:
             link_headings=frozenset(_tuple(raw, "link_headings")),
             cookies=_tuple(raw, "cookies"),
             photo_words=_tuple(raw, "photo_words"),
+            caption_plurals_en=frozenset(_tuple(raw, "caption_plurals_en")),
+            caption_not_verbs_en=frozenset(_tuple(raw, "caption_not_verbs_en")),
             media_heads=_tuple(raw, "media_heads"),
             date_words=frozenset(_tuple(raw, "date_words")),
             widget_marks=tuple(str(m) for m in raw["widget_marks"]),
@@ -283,7 +287,30 @@ class NoiseClassifier:
             and any(_PLURAL_IMPERFECT.match(t) for t in tokens[1:5])
         ):
             return "caption"  # "مواطنون يتفقدون بقايا ..." under the headline: a picture
+        if since is not None and since <= 2 and self._english_caption(line):
+            return "caption"  # "Civil defence personnel inspect the car ..."
         return None
+
+    def _english_caption(self, line: str) -> bool:
+        """An English line describing a picture: a plural subject, then a bare present verb
+        ("Residents gather ...", "Civil defence personnel inspect ..."), six words or more."""
+        words = line.split()
+        if len(words) < 6 or not line.isascii():
+            return False
+        plurals, not_verbs = self.words.caption_plurals_en, self.words.caption_not_verbs_en
+        for before, word in zip(words[:5], words[1:6], strict=False):
+            subject = before.lower().strip(",")
+            if not (subject in plurals or (subject.endswith("s") and len(subject) > 3)):
+                continue
+            if (
+                word.isalpha()
+                and word.islower()
+                and len(word) >= 4
+                and not word.endswith(("s", "ed", "ly"))
+                and word not in not_verbs
+            ):
+                return True
+        return False
 
     def _tag_list(self, line: str, text: str) -> str | None:
         if _ends_sentence(line):
