@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..errors import ConfigError
@@ -298,7 +299,7 @@ class NoiseClassifier:
         if len(words) < 6 or not line.isascii():
             return False
         plurals, not_verbs = self.words.caption_plurals_en, self.words.caption_not_verbs_en
-        for before, word in zip(words[:5], words[1:6], strict=False):
+        for before, word in pairwise(words[:6]):
             subject = before.lower().strip(",")
             if not (subject in plurals or (subject.endswith("s") and len(subject) > 3)):
                 continue
