@@ -1056,3 +1056,16 @@ def test_an_institution_then_a_colon_is_an_attributed_line() -> None:
     found = last(["الرئاسة الفلسطينية: الاحتلال يتحمل المسؤولية."])
     assert (found.span, found.construction) == ("الرئاسة الفلسطينية", "headline")
     assert last(["الحصيلة: عشرون قتيلاً."]).party is None
+
+
+def test_a_bare_head_noun_names_the_latest_party_of_its_kind() -> None:
+    found = read(["وقالت الأمم المتحدة إن المساعدات تأخرت.", "واعتبرت المنظمة أن الوضع خطير."])
+    assert [r.party for r in found] == ["the United Nations", "the United Nations"]
+    english = read(
+        ["The UN refugee agency said 5,000 people crossed.", "The agency said camps were full."],
+        "en",
+    )
+    assert english[1].party == "UN refugee agency (UNHCR)"
+    # a head with its own words is a party of its own
+    other = read(["قال الجيش الإسرائيلي إن العملية انتهت.", "وقالت حركة مدنية إن الأهالي عادوا."])
+    assert other[1].party == "حركة مدنية"

@@ -7,7 +7,10 @@ continuations ("وأضاف", "He added") to the latest speaker that agrees in ge
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from ..errors import ConfigError
+from ..lang.data import bundled, section
 from ..lang.gazetteer import Gazetteer, PartyEntry
 from ..model import ClaimKind, Party
 
@@ -129,8 +132,14 @@ class Discourse:
                     return entity
             return self._new(mention)
         if mention.tokens:
+            kinds = (
+                _head_kinds().get(next(iter(mention.tokens)), ())
+                if len(mention.tokens) == 1
+                else ()
+            )
             for entity in self._by_recency():
-                if mention.tokens <= entity.tokens:
+                kind = entity.entry.kind if entity.entry is not None else None
+                if mention.tokens <= entity.tokens or kind in kinds:
                     entity.spans.append(mention.span)
                     return entity
         return self._new(mention)
@@ -182,3 +191,12 @@ class Discourse:
     def parties(self) -> tuple[Party, ...]:
         """The parties met, as frozen values."""
         return tuple(Party(e.key, tuple(e.spans), e.name) for e in self.entities)
+
+
+@lru_cache(maxsize=1)
+def _head_kinds() -> dict[str, tuple[str, ...]]:
+    """data/references.yaml: a bare head noun -> the gazetteer kinds of the party it names."""
+    raw = section(bundled("references.yaml"), "heads", "references.yaml")
+    if not isinstance(raw, dict):
+        raise ConfigError("references.yaml: 'heads' must map nouns to lists of kinds")
+    return {str(k): tuple(str(v) for v in values) for k, values in raw.items()}
