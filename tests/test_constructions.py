@@ -1069,3 +1069,21 @@ def test_a_bare_head_noun_names_the_latest_party_of_its_kind() -> None:
     # a head with its own words is a party of its own
     other = read(["قال الجيش الإسرائيلي إن العملية انتهت.", "وقالت حركة مدنية إن الأهالي عادوا."])
     assert other[1].party == "حركة مدنية"
+
+
+def test_a_demand_opening_with_wa_has_its_subject_when_no_one_is_continued() -> None:
+    # "ودعت الحكومة إلى ...": with no earlier speaker to continue, the noun phrase is the subject
+    assert last(["ودعت الحكومة إلى احترام القانون."]).span == "الحكومة"
+    assert last(["وطالبت مصر في بيان باحترام القانون."]).party == "Egypt"
+    # after a speaker who agrees, it is the one asked ("she demanded the government act")
+    found = read(["قالت الوزيرة إن الوضع صعب.", "وطالبت الحكومة بالتدخل."])
+    assert found[1].construction == "continuation"
+
+
+def test_a_known_state_joined_to_an_unknown_name_is_a_joint_party() -> None:
+    joint = last(["ودعت جنوب أفريقيا وموزمبيق في بيان مشترك إلى احترام القانون."])
+    assert joint.party == "جنوب أفريقيا وموزمبيق"  # both, named from the span, not South Africa
+    ministry = last(["وقالت وزارة الخارجية والمغتربين إن الوضع صعب."])
+    assert ministry.party == "the Foreign Ministry"  # a ministry's portfolios: one name
+    english = last(["South Africa and Mozambique called for respect of the law."], "en")
+    assert english.span == "South Africa and Mozambique"

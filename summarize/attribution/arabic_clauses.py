@@ -99,6 +99,8 @@ class ArabicClauses(ArabicSources):
             return False
         if self.tokens[start].norm in self.lex.speaker_heads:
             return False
+        if self.discourse.recent_speaker(form.gender) is None:
+            return False  # no one to continue: "ودعت الحكومة إلى ..." opens with its subject
         return len(self.gazetteer(start, end)) < 2
 
     def _subject_end(self, start: int, verb: int) -> int:

@@ -124,6 +124,8 @@ class ArabicParties(SpanParser):
         mentions = self.gazetteer(start, end)
         if self.joint(start, mentions):  # one claim, a joint party
             entry, name = None, joint_name([m[2] for m in mentions])
+        elif self._joined_unknown(start, end, mentions):
+            entry, name = None, None  # "جنوب أفريقيا وموزمبيق": both, named from the span
         # "المصادر ذاتها": the same sources as before (the word "same" names nobody)
         content = {w for w in content_words(tokens, self.lex) if w not in self.lex.same}
         if (
@@ -135,6 +137,17 @@ class ArabicParties(SpanParser):
         entity = self.discourse.resolve(Mention(span, frozenset(content), entry, name))
         self.discourse.mention(entity)
         return entity
+
+    def _joined_unknown(
+        self, start: int, end: int, mentions: list[tuple[int, int, PartyEntry]]
+    ) -> bool:
+        """True when a state the gazetteer knows opens the span and و joins a name it does not
+        know to it ("جنوب أفريقيا وموزمبيق"): a joint party, not the first alone."""
+        if not mentions or mentions[0][0] != 0 or mentions[0][2].kind != "government":
+            return False  # (a ministry's portfolios: "وزارة الخارجية والمغتربين" is one name)
+        after = start + mentions[0][1]
+        starts = {start + m[0] for m in mentions}
+        return after < end and self.tokens[after].norm.startswith("و") and after not in starts
 
     def _country(
         self, heading: list[tuple[int, int, PartyEntry]], start: int, end: int

@@ -7,10 +7,11 @@ import re
 
 from ..lang import gazetteer as gz
 from ..lang.dateline import english_dateline
-from ..lang.gazetteer import PartyEntry, english_country, joint_name, match_english, party_name
+from ..lang.gazetteer import english_country, match_english, party_name
 from ..lang.quotes import closed, inside, quote_spans, trim_span
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
+from .english_joint import joint_party
 from .lexicon_en import EnglishCue, content_words, load_english
 
 _OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document
@@ -63,7 +64,7 @@ class EnglishSpans:
             default=None,
         )
         entry, name = party_name(mentions, longest, english_country(span))
-        joint = self._joint(low, mentions)
+        joint = joint_party(low, mentions, span)
         if joint is not None:  # "Both UNHCR and the IOM": one joint party
             entry, name = None, joint or re.sub(r"^both\s+", "", span, flags=re.IGNORECASE)
         elif len(mentions) >= 2 and all(m.kind == "government" for m in mentions):
@@ -82,35 +83,6 @@ class EnglishSpans:
         entity = self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
         self.discourse.mention(entity)
         return entity
-
-    def _joint(self, low: str, mentions: list[PartyEntry]) -> str | None:
-        """For a joint party ("Both UNHCR and the IOM", "Egypt and Jordan"): the names joined
-        when the gazetteer knows them all, "" when not (the span names it); None otherwise. The
-        first part is a known party and nothing more, every other part a known party or a name
-        of two words or more ("the Ministry of Culture and Heritage" is one name)."""
-        if not mentions:
-            return None
-        text = " ".join(re.sub(r"[^\w.'&-]", " ", low).split())
-        parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", text) if p]
-        if len(parts) < 2:
-            return None
-        known = [self._known(p, mentions) for p in parts]
-        first = re.sub(r"^(?:both|the)\s+", "", parts[0])
-        if not known[0] or first not in known[0]:
-            return None
-        if not all(k or len(p.split()) >= 2 for p, k in zip(parts[1:], known[1:], strict=True)):
-            return None
-        if all(known):
-            return joint_name(mentions)
-        return ""
-
-    @staticmethod
-    def _known(part: str, mentions: list[PartyEntry]) -> set[str]:
-        """The aliases of `mentions` that make the whole of `part` (bar "both", "the")."""
-        bare = re.sub(r"^(?:both|the)\s+", "", part)
-        return {
-            a.removeprefix("the ") for e in mentions for a in e.en if a.removeprefix("the ") == bare
-        }
 
     def _said(
         self,
