@@ -195,6 +195,50 @@ def test_the_summary_is_squeezed_to_its_word_budget_at_clause_boundaries() -> No
         assert not text.endswith("…") or re.search(r"(?:ready|trained|waiting)” …$", text), text
 
 
+def test_an_aside_closed_before_the_main_verb_goes_and_the_clause_stays() -> None:
+    rules = load_summary_rules()
+    text = (
+        "nine fishermen, including two boys from the harbour district, were rescued after their "
+        "boat capsized near the breakwater, the coast guard added"
+    )
+    short = compress(text, rules, budget=8, limit=40)
+    assert short.startswith("nine fishermen were rescued"), short
+    # a bare subject and verb keep what completes them; time adverbials of a series go
+    bare = "traders waited, for the third day in a row, with empty shelves in the old market"
+    assert compress(bare, rules, budget=4, limit=40) == (
+        "traders waited, with empty shelves in the old market"
+    )
+    assert "evening" not in compress(
+        "the shop was looted yesterday evening, Friday, by a group of armed men", rules, 6
+    )
+
+
+def test_a_loaded_word_inside_a_proper_name_is_quoted_not_rewritten() -> None:
+    out = neutralize("The strike hit the yard of the Al-Nour Martyrs Hospital in the city.")
+    assert "Al-Nour “Martyrs” Hospital" in out and "people killed" not in out
+
+
+def test_a_second_claim_after_an_according_to_item_is_a_sentence_of_its_own() -> None:
+    claims = [
+        _claim(0, "The Health Office", "The Health Office: 9 killed in the shelling."),
+        _claim(1, "The Health Office", "The Health Office announced that two nurses were hurt."),
+    ]
+    claims[0] = dataclasses.replace(claims[0], construction="headline")
+    rules = dataclasses.replace(load_summary_rules(), max_items=1, min_items=1, pair_words=40)
+    (item,) = summarize_claims(claims, "Shelling", rules=rules)
+    assert item.text.startswith("According to The Health Office, 9 killed in the shelling; the")
+    assert " and announced" not in item.text, item.text
+
+
+def test_word_spread_among_a_group_is_what_the_group_says() -> None:
+    claim = dataclasses.replace(
+        _claim(0, "residents", "Word spread among residents that the well had dried up."),
+        construction="impersonal",
+    )
+    (item,) = summarize_claims([claim], "Drought", rules=load_summary_rules())
+    assert item.text == "Residents said that the well had dried up.", item.text
+
+
 # -- wording ------------------------------------------------------------------------------------
 
 

@@ -125,11 +125,29 @@ def _rewrite(
         if inside(start, spans):
             continue
         out.append(text[last:start])
-        named = any(s <= start < e for s, e in names) or _NAME_HEADS.match(text[end:])
+        named = (
+            any(s <= start < e for s, e in names)
+            or _NAME_HEADS.match(text[end:])
+            or _in_proper_name(text, start, end)
+        )
         out.append(f"“{text[start:end]}”" if named else rewrite(text[start:end], neutral))
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised loaded word stands between capitalised words: a proper name
+    ("Al-Aqsa Martyrs Hospital"), quoted, never rewritten ("Al-Aqsa people killed Hospital")."""
+    before = re.search(r"([\w'’-]+)\s+$", text[:start])
+    after = re.match(r"\s+([\w'’-]+)", text[end:])
+    return (
+        text[start : start + 1].isupper()
+        and before is not None
+        and after is not None
+        and before.group(1)[:1].isupper()
+        and after.group(1)[:1].isupper()
+    )
 
 
 def neutralize(text: str, lexicon: LoadedLexicon | None = None, protect: Sequence[str] = ()) -> str:

@@ -65,13 +65,19 @@ def _secondary(text: str, rules: SummaryRules) -> list[tuple[int, int]]:
             continue
         following = [s for s, _ in starts[index + 1 :]]
         end = following[0] if following else len(text)
-        if opener in _PARENTHETICAL:
-            comma = text.find(",", start + 1)
-            while comma != -1 and (_inside_quotes(text, comma) or _in_number(text, comma)):
-                comma = text.find(",", comma + 1)
+        comma = text.find(",", start + 1)
+        while comma != -1 and (_inside_quotes(text, comma) or _in_number(text, comma)):
+            comma = text.find(",", comma + 1)
+        if opener in _PARENTHETICAL or _RESUMES.match(text, comma + 1):
+            # a relative clause, or an aside after which the main clause resumes ("Fourteen
+            # people, including five children, were killed"): up to its closing comma
             end = comma + 1 if comma != -1 and comma + 1 <= end else end  # with its comma
         spans.append((start, end))
     return spans
+
+
+# After an aside's closing comma, the main clause's verb: the aside ends there
+_RESUMES = re.compile(r" (?:was|were|is|are|has|have|had|will|would|did|\w+ed)\b")
 
 
 def _in_number(text: str, comma: int) -> bool:
@@ -271,6 +277,8 @@ def compress(
         for start, end in reversed(list(spans)):
             if words(text) <= budget:
                 break
+            if words(text[:start]) <= 3 and re.search(r"\w+ed$", text[:start]):
+                continue  # "Algerians lived, with ...": a bare subject and verb need what follows
             if _weighty(text[start:end]) == weighty:
                 text = text[:start] + text[end:]
                 spans = _secondary(text, rules)

@@ -21,6 +21,14 @@ _DIGIT = re.compile(r"\d")
 _QUOTE_FIRST = re.compile(r"^\s*(?P<quote>[“\"«][^”\"»]{8,}[”\"»]),?\s")
 # A source named at the end: "..., according to what was announced by X." (no comma after it)
 _ACCORDING_LAST = re.compile(r",\s*according to [^,“”\"«»]+\.?$", re.IGNORECASE)
+# Constructions whose item opens "According to X, ...": a second claim joins as a sentence
+_ACCOUNTS = frozenset({"according-to", "headline"})
+# Vague sourcing naming a group: "Word spread among residents that ..." (the group says it)
+_RUMOUR = re.compile(
+    r"^(?:word|news|reports?|rumou?rs?) (?:spread|circulated|emerged|went round) "
+    r"(?:among|in|within|through) [^,“”\"«»]{2,60}? that ",
+    re.IGNORECASE,
+)
 # A topicalised subject: "As for X, it ..." (the party is X, the pronoun goes)
 _TOPIC = re.compile(r"^(?:as for|as to|regarding) [^,]{1,80}, (?:it|he|she|they) ", re.IGNORECASE)
 # A relay after the conduit's verb: "reported, citing X, that ..." (X said it)
@@ -152,6 +160,9 @@ def _account(claim: Claim, text: str) -> str | None:
         r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", text, re.IGNORECASE
     )  # (a figure's comma, "21,000", ends no phrase)
     if according and according.start() < 0.5 * len(text):
+        before = text[: according.start()].rstrip(" ,")
+        if len(before.split()) >= 6:  # "X decided ..., according to Y, less than ...": X's clause
+            return f"{before}, {according.group(1)}".rstrip(" .")
         return according.group(1).rstrip(" .")
     last = _ACCORDING_LAST.search(text)
     if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
@@ -176,6 +187,10 @@ def _worded(
             neutralize(text, protect=article.names), rules, budget, limit, article.lead
         ).rstrip(" .")
         return (NAMES_ITSELF if _names(content, claim.party) else "reported"), content
+    rumour = _RUMOUR.match(claim.text)
+    if rumour:  # "Word spread among residents that X": the residents say that X
+        content = compress(claim.text[rumour.end() :].rstrip(" ."), rules, budget, limit)
+        return "said that", quote_loaded(content)
     text, topicalised = _TOPIC.subn("", claim.text)
     quoted = _QUOTE_FIRST.match(text)
     if quoted and claim.construction == "quote-inverted":  # the quotation is what was said
@@ -250,6 +265,10 @@ def item_text(
             text += f"; {content}"  # a sentence of its own, naming the party again
         elif verb == clauses[0][0] and content.startswith("that "):
             text += f" and {content}"  # "demanded that X ... and that Y ...": the verb once
+        elif clauses[0][0] == "according to" and claims[0].construction in _ACCOUNTS:
+            # "According to X, 14 killed; the X announced ..." (not "…, 14 killed and announced")
+            again = opening(party, verb, content, rules, article)
+            text += f"; {re.sub(r'^(The|An?) ', lambda m: m.group(1).lower() + ' ', again)}"
         else:
             text += f" and {verb if verb != 'according to' else 'said that'} {content}"
     return _end(re.sub(r"\s+([:,;])", r"\1", re.sub(r"\s{2,}", " ", text)))
