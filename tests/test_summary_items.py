@@ -211,6 +211,9 @@ def test_an_aside_closed_before_the_main_verb_goes_and_the_clause_stays() -> Non
     assert "evening" not in compress(
         "the shop was looted yesterday evening, Friday, by a group of armed men", rules, 6
     )
+    assert compress("the union rejected the decision for its part", rules) == (
+        "the union rejected the decision"
+    )
 
 
 def test_a_loaded_word_inside_a_proper_name_is_quoted_not_rewritten() -> None:
