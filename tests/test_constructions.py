@@ -1087,3 +1087,17 @@ def test_a_known_state_joined_to_an_unknown_name_is_a_joint_party() -> None:
     assert ministry.party == "the Foreign Ministry"  # a ministry's portfolios: one name
     english = last(["South Africa and Mozambique called for respect of the law."], "en")
     assert english.span == "South Africa and Mozambique"
+
+
+def test_arabic_a_medium_citing_relays_a_party_citing_keeps_the_report() -> None:
+    medium = last(["أفادت قناة محلية، نقلاً عن قيادة الشرطة، بأن الحريق أُخمد."])
+    assert (medium.span, medium.construction, medium.via) == (
+        "قيادة الشرطة",
+        "relay",
+        "قناة محلية",
+    )
+    media = last(["وأفادت وسائل إعلام محلية، نقلاً عن مصادر طبية، بأن ثلاثة أصيبوا."])
+    assert media.construction == "relay"
+    own = last(["وأفادت غرفة الطوارئ، وهي مجموعة تطوعية، نقلاً عن شهود عيان، بأن السوق احترق."])
+    assert (own.span, own.construction) == ("غرفة الطوارئ", "verb-subject")
+    assert own.also is not None  # the witnesses are kept as the second source

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lang.arabic import span_text
+from ..lang.arabic import span_text, tokenize
 from ..model import ClaimKind
 from .arabic_parties import ArabicParties
 from .arabic_words import COMMAS, among, base, document_word, is_quote, phrase_at
@@ -127,6 +127,8 @@ class ArabicSources(ArabicParties):
             inner = self.entity_for(start, end) if start < end else None
             if inner is None or inner is reading.entity:
                 return reading
+            if not self._medium(reading):  # a party citing witnesses makes the report its own
+                return replace(reading, also=inner)
             self.discourse.said(inner, None)
             return replace(
                 reading,
@@ -137,6 +139,19 @@ class ArabicSources(ArabicParties):
                 via=reading.entity,
             )
         return reading
+
+    def _medium(self, reading: Reading) -> bool:
+        """True when the reading's speaker is a news medium (a media noun in its span, or a
+        media party): "أفادت قناة محلية، نقلاً عن الشرطة" relays the police."""
+        entity = reading.entity
+        if entity is not None and entity.entry is not None and entity.entry.kind == "media":
+            return True
+        if reading.span_range is None:
+            return True  # (no span to judge by: as before, the innermost speaker)
+        words = tokenize(self.text[reading.span_range[0] : reading.span_range[1]])
+        return any(
+            base(w.norm) in self.lex.told_media or w.norm in self.lex.told_media for w in words
+        )
 
     def _impersonal(self, v: int, form: CueForm) -> Reading:
         """أُفيد بأن / تردد في الأوساط أن / أُعلن عن: a source after في or بين, else the outlet."""
