@@ -220,7 +220,10 @@ class ArabicParties(SpanParser):
         if not governed or not first.startswith("ل"):
             return span
         if span.startswith("لل"):
-            return "ال" + span[2:]  # للسفارة -> السفارة
+            inner = first[1:]  # للجنة: ل + لجنة (a word of its own), للسفارة: ل + السفارة
+            if inner in self.lex.institutions or inner in self.lex.speaker_heads:
+                return span[1:]
+            return "ال" + span[2:]
         return re.sub(r"^لـ?\s*", "", span)
 
     def mentions(self) -> None:

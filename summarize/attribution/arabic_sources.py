@@ -205,6 +205,7 @@ class ArabicSources(ArabicParties):
             self._titled(start)
             or bool(self._heading_mentions(start, end))
             or base(first) in self.lex.institutions
+            or (first.startswith("لل") and first[1:] in self.lex.institutions)  # للجنة: ل + لجنة
             or any(
                 self.tokens[start].norm in e.tokens or base(first) in e.tokens
                 for e in self.discourse.entities
