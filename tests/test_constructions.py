@@ -1102,3 +1102,11 @@ def test_arabic_a_medium_citing_relays_a_party_citing_keeps_the_report() -> None
     own = last(["وأفادت غرفة الطوارئ، وهي مجموعة تطوعية، نقلاً عن شهود عيان، بأن السوق احترق."])
     assert (own.span, own.construction) == ("غرفة الطوارئ", "verb-subject")
     assert own.also is not None  # the witnesses are kept as the second source
+
+
+def test_english_call_with_an_evaluative_complement_is_a_claim() -> None:
+    # "called X lies / illegal": describing, a claim; "called his brother": no claim
+    found = last(["The port authority called the union's accusations lies."], "en")
+    assert (found.span, found.cue) == ("The port authority", "called")
+    assert last(["The mayor called the decision illegal."], "en").span == "The mayor"
+    assert last(["He called his brother yesterday."], "en").party is None
