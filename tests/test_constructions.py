@@ -1110,3 +1110,12 @@ def test_english_call_with_an_evaluative_complement_is_a_claim() -> None:
     assert (found.span, found.cue) == ("The port authority", "called")
     assert last(["The mayor called the decision illegal."], "en").span == "The mayor"
     assert last(["He called his brother yesterday."], "en").party is None
+
+
+def test_english_overlapping_aliases_take_the_longer() -> None:
+    # "the UN High Commissioner for Refugees" is UNHCR, not "the UN" and UNHCR
+    results, discourse = read_sentences(
+        ["The IOM and the UN High Commissioner for Refugees said returns must wait."], "en"
+    )
+    assert results[0].party is not None
+    assert discourse.entity(results[0].party).name == "IOM and UNHCR"

@@ -162,7 +162,8 @@ def match_arabic(
 
 
 def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry]]:
-    """(position, entry) of gazetteer mentions, in order; the longest alias at each place."""
+    """(position, entry) of gazetteer mentions, in order; the longest alias at each place, and
+    of two that overlap the longer."""
     low = " " + re.sub(r"[^\w.' -]", " ", span.lower().replace("’", "'")) + " "
     # a full stop before a space ends a sentence or an abbreviation (U.S. -> "u.s")
     low = re.sub(r"\s+", " ", re.sub(r"\.(?=\s)", " ", low))
@@ -178,7 +179,11 @@ def match_english(span: str, gazetteer: Gazetteer) -> list[tuple[int, PartyEntry
                 elif position not in best or len(alias) > best[position][0]:
                     best[position] = (len(alias), entry)
                 position = low.find(f" {alias} ", position + 1)
-    return [(position, best[position][1]) for position in sorted(best)]
+    kept: dict[int, tuple[int, PartyEntry]] = {}
+    for position, (size, entry) in sorted(best.items(), key=lambda b: -b[1][0]):
+        if all(position + size <= p or p + n <= position for p, (n, _) in kept.items()):
+            kept[position] = (size, entry)  # ("the UN High Commissioner": UNHCR, not the UN)
+    return [(position, kept[position][1]) for position in sorted(kept)]
 
 
 def owner_only(entry: PartyEntry, span: str) -> bool:
