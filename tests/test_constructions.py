@@ -1119,3 +1119,13 @@ def test_english_overlapping_aliases_take_the_longer() -> None:
     )
     assert results[0].party is not None
     assert discourse.entity(results[0].party).name == "IOM and UNHCR"
+
+
+def test_the_voices_of_a_group_are_that_group_speaking() -> None:
+    arabic = last(["وارتفعت أصوات المزارعين تطالب بتعويضات عاجلة عن خسائر الموسم."])
+    assert (arabic.span, arabic.construction) == ("المزارعين", "voices")
+    english = last(["The voices of fishermen demanding new nets are growing louder."], "en")
+    assert (english.span, english.construction) == ("fishermen", "voices")
+    # the voices of things are sounds: no one speaks
+    assert last(["وتتعالى أصوات الانفجارات في المدينة."]).party is None
+    assert last(["The voices of the sirens echoed in the city."], "en").party is None

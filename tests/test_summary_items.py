@@ -233,6 +233,20 @@ def test_a_second_claim_after_an_according_to_item_is_a_sentence_of_its_own() ->
     assert " and announced" not in item.text, item.text
 
 
+def test_the_voices_of_a_group_read_as_the_group_speaking() -> None:
+    claim = dataclasses.replace(
+        _claim(
+            0,
+            "fishermen",
+            "The voices of fishermen complaining about the closed harbour are growing louder.",
+        ),
+        construction="voices",
+        cue="complaining",
+    )
+    (item,) = summarize_claims([claim], "Harbour", rules=load_summary_rules())
+    assert item.text == "Fishermen complained about the closed harbour.", item.text
+
+
 def test_word_spread_among_a_group_is_what_the_group_says() -> None:
     claim = dataclasses.replace(
         _claim(0, "residents", "Word spread among residents that the well had dried up."),

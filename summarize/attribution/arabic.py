@@ -331,6 +331,7 @@ class ArabicReader(ArabicClauses):
             or self._attributed_line(clause)
             or self._subject_verb(clause, topic)
             or self._participle(clause, topic)
+            or self._voices(clause)
             or OUTLET
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..lang.arabic import strip_prefix
 from .arabic_sources import ArabicSources
 from .arabic_words import COMMAS, among, base, is_quote
+from .discourse import Reading
 from .morphology import CueForm
 
 # Words opening an aside about the subject between commas ("X، وهي مجموعة ...،", "X، الذي ...،").
@@ -114,3 +115,24 @@ class ArabicClauses(ArabicSources):
         words = [t.norm for t in self.tokens[start + 1 : end]]
         outlet = words[: words.index("في")] if "في" in words else words
         return len(outlet) <= 2
+
+    def _voices(self, index: int) -> Reading | None:
+        """ "وتتعالى أصوات متضررين يشتكون من ...": the voices' owners speak (the cue after them)."""
+        tokens = self.tokens
+        k = next(
+            (
+                j
+                for j in range(index, min(len(tokens), index + 3))
+                if base(tokens[j].norm) == "اصوات"
+            ),
+            None,
+        )
+        if k is None:
+            return None
+        for v in range(k + 2, min(len(tokens), k + 7)):
+            form = self.lex.verb(tokens[v], False)
+            if form is not None:
+                start, end = self.trim(k + 1, v)
+                entity = self.entity_for(start, end) if start < end else None
+                return self._reading(entity, (start, end), (v, v + 1), form, "voices")
+        return None

@@ -19,6 +19,10 @@ from .english_relays import EnglishRelays
 from .lexicon_en import EnglishCue
 
 _OPENING_QUOTES = '“«"„‹'
+# "The voices of X complaining/demanding ...": X speaks
+_VOICES = re.compile(
+    r"(?:the |growing |louder )*voices of (?P<who>[\w' -]{2,60}?) (?=\w+ing\b)", re.I
+)
 
 
 @lru_cache(maxsize=4)
@@ -334,8 +338,22 @@ class EnglishReader(EnglishRelays):
         return (
             self._quote_first(clause)
             or self._attributed_line(clause)
+            or self._voices(clause)
             or self._subject_verb(clause)
             or self._according(self.start)
             or self._participle(clause)
             or OUTLET
         )
+
+    def _voices(self, clause: int) -> Reading | None:
+        """ "The voices of victims complaining about ...": the voices' owners speak."""
+        found = _VOICES.match(self.text, clause)
+        if found is None:
+            return None
+        span = self._trim(found.start("who"), found.end("who"))
+        cue = self._cues(found.end("who"))
+        if span is None or not cue or cue[0][0].start() != found.end("who") + 1:
+            return None
+        entity = self.entity_for(self.text[span[0] : span[1]])
+        match, kind = cue[0][0], cue[0][1].kind
+        return self._said(entity, span, (match.start(), match.end()), kind, "voices")

@@ -23,6 +23,13 @@ _QUOTE_FIRST = re.compile(r"^\s*(?P<quote>[“\"«][^”\"»]{8,}[”\"»]),?\s"
 _ACCORDING_LAST = re.compile(r",\s*according to [^,“”\"«»]+\.?$", re.IGNORECASE)
 # Constructions whose item opens "According to X, ...": a second claim joins as a sentence
 _ACCOUNTS = frozenset({"according-to", "headline"})
+# "The voices of X complaining about Y are growing louder": X complained about Y
+_VOICES = re.compile(
+    r"voices of .+? (?P<cue>\w+ing)\b(?P<rest>.*?)(?:,? (?:are|were|is|was|have been|has been) "
+    r"(?:growing|getting|rising|increasing) (?:louder|stronger)| (?:grew|grow|rose|rise) louder)?"
+    r"\.?$",
+    re.IGNORECASE,
+)
 # Vague sourcing naming a group: "Word spread among residents that ..." (the group says it)
 _RUMOUR = re.compile(
     r"^(?:word|news|reports?|rumou?rs?) (?:spread|circulated|emerged|went round) "
@@ -187,6 +194,11 @@ def _worded(
             neutralize(text, protect=article.names), rules, budget, limit, article.lead
         ).rstrip(" .")
         return (NAMES_ITSELF if _names(content, claim.party) else "reported"), content
+    voices = _VOICES.search(claim.text) if claim.construction == "voices" else None
+    cue = cues.cues.get(voices.group("cue").lower()) if voices else None
+    if voices and cue is not None:  # "The voices of victims complaining about X grow louder"
+        content = compress(voices.group("rest").strip(" ,."), rules, budget, limit)
+        return cues.past_forms.get(cue.lemma, "said"), quote_loaded(content)
     rumour = _RUMOUR.match(claim.text)
     if rumour:  # "Word spread among residents that X": the residents say that X
         content = compress(claim.text[rumour.end() :].rstrip(" ."), rules, budget, limit)
