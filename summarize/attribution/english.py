@@ -346,7 +346,7 @@ class EnglishReader(EnglishRelays):
         )
 
     def _voices(self, clause: int) -> Reading | None:
-        """ "The voices of victims complaining about ...": the voices' owners speak."""
+        """ "The voices of farmers demanding ...": the voices' owners speak."""
         found = _VOICES.match(self.text, clause)
         if found is None:
             return None

@@ -181,9 +181,9 @@ def _drop_appositions(text: str) -> str:
 
 
 def _shorten_places(text: str, rules: SummaryRules) -> str:
-    """A place's kind before its name dropped ("in the town of Aynatha" -> "in Aynatha"), wordy
-    connectives said short, and a second place that only locates the first dropped ("in Bulo
-    Marer in the Lower Shabelle region" -> "in Bulo Marer"); never inside a quotation."""
+    """A place's kind before its name dropped ("in the town of Kafr Sous" -> "in Kafr Sous"),
+    wordy connectives said short, and a second place that only locates the first dropped ("in
+    Tel Abyad in the Upper Raqqa region" -> "in Tel Abyad"); never inside a quotation."""
     for pattern, short in rules.short_forms:
         for found in reversed(list(pattern.finditer(text))):
             if not _inside_quotes(text, found.start()):
@@ -206,7 +206,7 @@ _TRAILING = re.compile(
 
 
 # A word that makes a phrase a clause (a verb, a finite auxiliary, a relative): the phrase is
-# no adverbial ("in the east of the country has flared up again")
+# no adverbial ("in the south of the valley has burned for days")
 _CLAUSE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|be|been|that|which|who|whose|"
     r"where|when|while|\w+ed)\b",

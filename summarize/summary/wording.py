@@ -196,7 +196,7 @@ def _worded(
         return (NAMES_ITSELF if _names(content, claim.party) else "reported"), content
     voices = _VOICES.search(claim.text) if claim.construction == "voices" else None
     cue = cues.cues.get(voices.group("cue").lower()) if voices else None
-    if voices and cue is not None:  # "The voices of victims complaining about X grow louder"
+    if voices and cue is not None:  # "The voices of farmers demanding X grow louder"
         content = compress(voices.group("rest").strip(" ,."), rules, budget, limit)
         return cues.past_forms.get(cue.lemma, "said"), quote_loaded(content)
     rumour = _RUMOUR.match(claim.text)
