@@ -1129,3 +1129,13 @@ def test_the_voices_of_a_group_are_that_group_speaking() -> None:
     # the voices of things are sounds: no one speaks
     assert last(["وتتعالى أصوات الانفجارات في المدينة."]).party is None
     assert last(["The voices of the sirens echoed in the city."], "en").party is None
+
+
+def test_an_elative_adjective_belongs_to_the_name() -> None:
+    # الأوسط، الأقصى، الأدنى describe the noun before them: "صحيفة الشرق الأوسط" is one name
+    assert last(["وأشارت صحيفة الشرق الأوسط إلى أن المفاوضات متعثرة."]).span == (
+        "صحيفة الشرق الأوسط"
+    )
+    assert last(["وقال متحدث باسم المسجد الأقصى إن الأبواب أغلقت."]).span == (
+        "متحدث باسم المسجد الأقصى"
+    )
