@@ -159,6 +159,61 @@ def test_a_cut_falls_before_a_subordinate_clause() -> None:
     ), short
 
 
+def test_a_quotation_of_several_sentences_keeps_its_first() -> None:
+    rules = load_summary_rules()
+    text = (
+        'a nurse told the radio: "We have had no fuel for the generators for nine days. The '
+        'wards are dark at night. Who will answer for the patients?"'
+    )
+    short = compress(text, rules, budget=12)
+    assert short == (
+        'a nurse told the radio: "We have had no fuel for the generators for nine days. …"'
+    ), short
+    # a first sentence too short to stand alone keeps the whole quotation
+    brief = 'the mayor said: "No. The bridge stays closed to lorries until the repairs end."'
+    assert compress(brief, rules, budget=6) == brief
+    # a quotation that does not end the clause is no such quotation
+    inner = 'the mayor said "we wait. we hope." and the council agreed with every word of it'
+    assert '"we wait. we hope."' in compress(inner, rules, budget=6)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (  # a second predicate of the clause ("... and handed over ...")
+            "the region said that it paid the teachers of every school in the north and handed "
+            "over the revenues of the border crossings to the federal treasury in full",
+            "the region said that it paid the teachers of every school in the north …",
+        ),
+        (  # a second infinitive ("called on X to A and to B")
+            "the committee called on the two clubs to resolve their dispute by dialogue this "
+            "season and to spare the league any sanctions from the continental federation",
+            "the committee called on the two clubs to resolve their dispute by dialogue this "
+            "season …",
+        ),
+        (  # a temporal clause
+            "the station said that the commander of the division toured the front lines on the "
+            "eastern side after the attack was repelled by his forces at dawn on the third day",
+            "the station said that the commander of the division toured the front lines on the "
+            "eastern side …",
+        ),
+    ],
+)
+def test_a_cut_falls_before_a_second_predicate_or_a_temporal_clause(text: str, kept: str) -> None:
+    assert compress(text, load_summary_rules(), budget=10, limit=20) == kept
+
+
+def test_participles_paired_and_measures_of_time_are_never_cut_apart() -> None:
+    rules = load_summary_rules()
+    paired = "the hospital said that nine people were killed and wounded in the strike"
+    assert "killed and wounded" in compress(paired, rules, budget=6, limit=12)
+    measure = (
+        "the ministry raised the price of the loaf from 20 to 35 piastres two weeks after the "
+        "last rise in the price of flour and fuel"
+    )
+    assert not compress(measure, rules, budget=6, limit=20).endswith("two weeks …")
+
+
 def test_a_comma_before_a_closing_quotation_mark_ends_the_clause() -> None:
     rules = load_summary_rules()
     text = 'the units "recovered 29 bodies so far," adding that the search "goes on at sea"'
@@ -485,6 +540,50 @@ def test_a_partys_first_claim_is_its_main_one() -> None:
     # without the weight, a later claim with a number would outrank the union's first
     plain = dataclasses.replace(rules, first_claim_weight=0.0, max_items=2, min_items=2)
     assert (1,) in [i.claim_ids for i in summarize_claims(claims, "Harbour reopens", rules=plain)]
+
+
+def test_the_articles_closing_claims_weigh_less() -> None:
+    claims = [
+        _claim(0, "The governor", "The governor said the road is open."),
+        _claim(1, "The army", "The army said the road was mined in 3 places."),
+        _claim(2, "The governor", "The governor said that the convoy will wait."),
+        _claim(3, "The army", "The army said its engineers cleared the road."),
+        _claim(4, "The governor", "The governor warned that 2 bridges will close.", "threat"),
+    ]
+    rules = dataclasses.replace(
+        load_summary_rules(), max_items=3, min_items=3, pair_words=0, background_share=0.2
+    )
+    picked = [i.claim_ids for i in summarize_claims(claims, "Road opens", rules=rules)]
+    assert (4,) not in picked, picked  # the closing claim gave way to the body's
+    level = dataclasses.replace(rules, background_weight=0.0)
+    assert (4,) in [i.claim_ids for i in summarize_claims(claims, "Road opens", rules=level)]
+
+
+def test_a_partner_whose_quotation_keeps_its_first_sentence_still_joins() -> None:
+    claims = [
+        _claim(0, "The union", 'The union said the cut "will ruin the season".'),
+        _claim(
+            1,
+            "The union",
+            'The union said: "Farmers lose money every single day. We will not pay for the '
+            'mistakes of others. Nobody asked us."',
+        ),
+        _claim(2, "The ministry", "The ministry said the cut is temporary."),
+    ]
+    rules = dataclasses.replace(load_summary_rules(), max_items=2, min_items=2, target_words=12)
+    items = summarize_claims(claims, "Water cut", rules=rules)
+    assert items[0].claim_ids == (0, 1), [i.text for i in items]
+    assert items[0].text.endswith('"Farmers lose money every single day. …"'), items[0].text
+
+
+def test_a_quotation_ending_a_sentence_joins_the_next_claim_without_its_stop() -> None:
+    claims = [
+        _claim(0, "The colonel", 'The colonel said his forces "hold the base."'),
+        _claim(1, "The colonel", "The colonel said the attackers fled."),
+    ]
+    rules = dataclasses.replace(load_summary_rules(), max_items=1, min_items=1)
+    (item,) = summarize_claims(claims, "Base attack", rules=rules)
+    assert '"hold the base" and said' in item.text, item.text
 
 
 def test_a_claim_too_long_to_join_its_partys_item_stays_free() -> None:

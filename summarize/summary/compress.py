@@ -3,9 +3,11 @@
 In order, until the content fits `target_words`: drop the adverbials that repeat the lead (days,
 "in a statement issued on ...", "for its part"), asides in brackets and "as saying" relays;
 then drop secondary clauses (", adding that ...", ", which ...", ", including ...", "; ..."),
-first those that hold no number, negation or quotation, then the others. The core clause (up to
-the first secondary clause) is never cut inside: its numbers, negations, quotations and the
-verb's object stay. Only a core longer than `max_words` is cut, at a comma, and marked "…".
+first those that hold no number, negation or quotation, then the others; then a quotation of
+several sentences that ends the item keeps its first sentence, marked "…". The core clause (up
+to the first secondary clause) is never cut inside otherwise: its numbers, negations and the
+verb's object stay. Only a core longer than `max_words` is cut, at a comma or where a clause
+begins, and marked "…".
 
 The rules read punctuation and a few function words, so they hold on machine-translated English.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.quotes import quote_spans
 from .settings import SummaryRules
 
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|none|neither)\b|n't\b", re.IGNORECASE)
@@ -110,10 +113,16 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
 
 # Where a subordinate clause or phrase begins without a comma: a cut may fall before it
 # ("... lost 5,500 megawatts | due to the decline ..."); never before a restrictive "which",
-# "who", "until" or "because" (the point itself: "jailed because he said ...")
+# "who", "until" or "because" (the point itself: "jailed because he said ..."). Also before a
+# second predicate ("paid the teachers | and handed over ...", "to resolve it | and to spare
+# ..."; never between paired participles: "killed and wounded") and a temporal clause ("toured
+# the front | after the attack was repelled"; never after a measure: "two weeks after the")
 CLAUSE_BREAK = re.compile(
     r" (?=(?:due to|as a result of|in order to|so that|while|whereas|amid|following|"
     r"in protest|in response to|with the (?:participation|aim) of)\b)"
+    r"|(?<!ed) (?=and (?:then |to )?(?!used\b|based\b|armed\b)[a-z]+ed\b|and to [a-z]+\b)"
+    r"|(?<!days)(?<!eeks)(?<!nths)(?<!ears)(?<!ours)"
+    r" (?=after (?:the|a|an|its|his|her|their|it|they|he|she) )"
 )
 
 
@@ -250,6 +259,24 @@ def _drop_trailing(text: str, limit: int, nouns: frozenset[str]) -> str:
     return text
 
 
+# The end of a sentence inside a quotation, before the next one ('fifty. What are they ...')
+_QUOTED_STOP = re.compile(r"[.?!](?= [A-Z])")
+
+
+def _first_quoted_sentence(text: str) -> str:
+    """A quotation of several sentences that ends `text`, kept to its first sentence (of five
+    words or more) and marked "…" inside it ('told X: "We live without power. What are they
+    waiting for?"' -> 'told X: "We live without power. …"'); any other text as it is."""
+    spans = [s for s in quote_spans(text) if not text[s[1] :].strip(" .")]
+    if not spans:
+        return text
+    start, end = min(spans)  # the outermost quotation that ends the text
+    for stop in _QUOTED_STOP.finditer(text, start + 1, end - 1):
+        if words(text[start : stop.start()]) >= 5:
+            return f"{text[: stop.end()]} …{text[end - 1]}"
+    return text
+
+
 def compress(
     text: str,
     rules: SummaryRules,
@@ -283,6 +310,8 @@ def compress(
                 text = text[:start] + text[end:]
                 spans = _secondary(text, rules)
     text = _tidy(text)
+    if words(text) > budget:
+        text = _first_quoted_sentence(text)
     if words(text) > limit:
         text = _drop_trailing(text.rstrip("."), limit, rules.place_time_nouns)
     return _cut(text, limit) if words(text) > limit else text

@@ -50,6 +50,7 @@ def _scores(
     words = [content_words(text, rules) for text in (sources or [c.text for c in claims])]
     scores = []
     first = {c.party: rank for rank, c in reversed(list(enumerate(claims)))}
+    closing = len(claims) - int(rules.background_share * len(claims))
     for rank, claim in enumerate(claims):
         lead = 3.0 / (1 + rank)
         kind = rules.kind_weights.get(claim.kind, 1.0)
@@ -60,7 +61,10 @@ def _scores(
         opening = rules.first_claim_weight if first[claim.party] == rank else 0.0
         if claim.voice != "attributed":
             opening = 0.0  # the outlet's account is one voice throughout, led by the lead
-        scores.append(lead + kind + opening + 0.05 * repeated + 0.3 * echo + numbers + quotes)
+        background = rules.background_weight if rank >= closing else 0.0
+        scores.append(
+            lead + kind + opening + 0.05 * repeated + 0.3 * echo + numbers + quotes - background
+        )
     return scores
 
 
@@ -123,7 +127,8 @@ def summarize_claims(
     """3 to 8 items (about one per three claims), most important first; every party heard.
 
     Importance: the lead, the kind of claim, words shared with other claims and with the
-    headline and sub-headings, numbers, quotations. Word features read `sources` (each claim's
+    headline and sub-headings, numbers, quotations; the article's closing claims (background
+    and colour) weigh less. Word features read `sources` (each claim's
     source text) when given, so they do not depend on the translation.
 
     A party's next best claim that fits may join its item ("... and accused ...") when the two
@@ -164,7 +169,7 @@ def summarize_claims(
                 continue
             pair = sorted([index, partner])
             joined = text_of(pair)
-            if len(joined.split()) <= rules.pair_words and joined.count("…") <= text.count("…"):
+            if len(joined.split()) <= rules.pair_words and _cuts(joined) <= _cuts(text):
                 group, text = pair, joined  # (too long together, or cut: the next one)
                 break
         placed.update(group)
@@ -184,14 +189,21 @@ def summarize_claims(
     ]
 
 
+def _cuts(text: str) -> int:
+    """How many cuts inside a phrase `text` has: each "…" but that of a quotation kept to its
+    first sentence ('"We live without power. …"', which reads whole)."""
+    return len(re.findall(r"…(?![”\"»])|(?<![.?!] )…", text))
+
+
 def _at_clause(shorter: str, text: str, rules: SummaryRules) -> bool:
-    """True when `shorter` has no cut ("…") that `text` had not, or is `text` cut at one of its
-    commas where a clause of its own or a quotation's next part begins, or before a subordinate
-    clause ("because ..."); never inside a phrase or before the verb's complement."""
+    """True when `shorter` has no cut ("…") that `text` had not, or is `text` (cut already or
+    not) cut at one of its commas where a clause of its own or a quotation's next part begins,
+    or before a subordinate clause ("because ..."); never inside a phrase or before the verb's
+    complement."""
     if shorter.count("…") <= text.count("…") and "…" not in shorter:
         return True
-    if not shorter.endswith(" …") or "…" in text:
-        return False
+    if not shorter.endswith(" …") or "…" in text.removesuffix(" …"):
+        return False  # (an item cut already may be cut again, earlier)
     kept = shorter[:-2].rstrip('”"»')
     if not text.startswith(kept):
         return False

@@ -18,6 +18,8 @@ class SummaryRules:
     min_items: int  # fewest items (when there are enough claims)
     max_items: int  # most items
     sentences_per_item: int  # about one item per this many body sentences
+    background_share: float  # the article's closing claims (background), as a share of all
+    background_weight: float  # what ranking takes off a closing claim's score
     target_words: int  # compression aims at this many words per item
     max_words: int  # and never leaves more
     max_share: float  # the summary's words: at most this share of the body's
@@ -63,6 +65,8 @@ def load_summary_rules() -> SummaryRules:
             min_items=int(raw["min_items"]),
             max_items=int(raw["max_items"]),
             sentences_per_item=int(raw["sentences_per_item"]),
+            background_share=float(raw["background_share"]),
+            background_weight=float(raw["background_weight"]),
             target_words=int(raw["target_words"]),
             max_words=int(raw["max_words"]),
             max_share=float(raw["max_share"]),

@@ -273,6 +273,7 @@ def item_text(
         return _end(f"According to {party}, {body}")
     text = opening(party, verb, content, rules, article).strip()
     for verb, content in clauses[1:]:
+        text = re.sub(r"\.([”\"»])$", r"\1", text)  # 'control of the base." and said'
         if verb == NAMES_ITSELF and _names(content, party):
             text += f"; {content}"  # a sentence of its own, naming the party again
         elif verb == clauses[0][0] and content.startswith("that "):
@@ -288,6 +289,6 @@ def item_text(
 
 def _end(text: str) -> str:
     """A full stop, unless the text ends with the "…" of a cut."""
-    if text.endswith("…") or re.search(r"[.!?][”\"»]$", text):
+    if text.endswith("…") or re.search(r"[.!?…][”\"»]$", text):
         return text  # the cut's "…", or a quotation that ends the sentence: 'killed 37."'
     return f"{text}."
