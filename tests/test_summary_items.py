@@ -46,6 +46,18 @@ def test_compression_drops_adverbials_and_secondary_clauses() -> None:
     assert len(short.split()) <= rules.target_words
 
 
+def test_the_part_of_a_whole_after_among_them_is_a_secondary_clause() -> None:
+    rules = load_summary_rules()
+    text = (
+        "the agency said that more than 9,000 families have gone back to their villages this "
+        "spring, among them about 2,000 families from the camps along the northern border"
+    )
+    short = compress(text, rules, budget=16)
+    assert short == (
+        "the agency said that more than 9,000 families have gone back to their villages this spring"
+    ), short
+
+
 def test_compression_keeps_numbers_negations_quotations_and_the_object() -> None:
     rules = load_summary_rules()
     text = (
