@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,25 @@ def test_concurrent_writers_on_one_file(tmp_path: Path) -> None:
     found = memory.get([f"k{i}" for i in range(800)])
     assert len(found) == 800 and found["k799"] == {"v": 799}
     assert memory.problem is None
+
+
+def test_a_file_another_process_holds_while_opening_is_waited_for(tmp_path: Path) -> None:
+    # switching a new file to WAL needs it to itself, and SQLite answers "locked" at once
+    # (no busy wait) while another connection holds it: the memory tries again, never gives up
+    # the memory for it
+    path = tmp_path / FILE_NAME
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    memory = TranslationMemory(path)
+    memory.put([("k", {"v": 1})])
+    release.join()
+    assert memory.problem is None
+    assert memory.get(["k"]) == {"k": {"v": 1}}
+    holder.close()
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "a folder in its place"])

@@ -55,6 +55,24 @@ class MemoryStats:
     capacity: int
 
 
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """WAL mode, which the file keeps once one process has set it. Setting it needs the file to
+    itself, and SQLite answers "locked" at once instead of waiting while another process opens
+    it: try again for up to the busy timeout, then go on in the file's mode (the other process is
+    setting it; the rollback journal also takes concurrent writers, only slower)."""
+    deadline = time.monotonic() + _BUSY_MS / 1000
+    while connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return  # WAL, or the mode the file system allows (SQLite says which, never fails)
+        except sqlite3.OperationalError as exc:
+            if not any(word in str(exc) for word in ("locked", "busy")):
+                raise
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.02)
+
+
 class TranslationMemory:
     """One memory file; opened on first use. Every failure disables it with one warning."""
 
@@ -75,7 +93,7 @@ class TranslationMemory:
                     self.path, timeout=_BUSY_MS / 1000, check_same_thread=False
                 )
                 connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-                connection.execute("PRAGMA journal_mode = WAL")
+                _write_ahead(connection)
                 connection.execute("PRAGMA synchronous = NORMAL")
                 connection.executescript(_SCHEMA)
                 connection.execute("SELECT count(*) FROM units").fetchone()  # readable at all
