@@ -129,3 +129,15 @@ def test_write_atomic(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(OutputError):
         write_atomic(blocker / "out.txt", "نص")
+
+
+def test_ctrl_c_in_the_middle_of_a_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_source: str, _target: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("summarize.writers.files.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "out.txt", "نص")
+    assert not list(tmp_path.iterdir())  # neither the output nor its temporary file

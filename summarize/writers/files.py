@@ -137,11 +137,15 @@ def write_atomic(path: Path, text: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror}") from exc
+    written = False
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             os.fchmod(handle.fileno(), mode)
         os.replace(tmp, path)
+        written = True
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write: {exc.strerror}") from exc
+    finally:
+        if not written:  # a failure, or Ctrl-C in the middle: never a stray temporary file
+            Path(tmp).unlink(missing_ok=True)
