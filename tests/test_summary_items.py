@@ -58,6 +58,23 @@ def test_the_part_of_a_whole_after_among_them_is_a_secondary_clause() -> None:
     ), short
 
 
+def test_an_adverbial_between_two_commas_goes_with_both() -> None:
+    rules = load_summary_rules()
+    text = "the army shelled, on Monday, the eastern villages near the old border crossing"
+    assert (
+        compress(text, rules)
+        == "the army shelled the eastern villages near the old border crossing"
+    )
+    kept = "the army shelled the villages on Monday, killing two farmers in the fields"
+    assert (
+        compress(kept, rules) == "the army shelled the villages, killing two farmers in the fields"
+    )
+    clause = "the army shelled the old villages, on Monday, adding that two farmers were hurt"
+    assert compress(clause, rules, budget=30) == (
+        "the army shelled the old villages, adding that two farmers were hurt"
+    )
+
+
 def test_compression_keeps_numbers_negations_quotations_and_the_object() -> None:
     rules = load_summary_rules()
     text = (
@@ -694,6 +711,43 @@ def test_the_outlets_opinion_is_commentary_and_left_out() -> None:
     assert kinds["The government's bla"] == "commentary"
     assert not any("blatant" in i.text for i in document.analysis.summary)
     assert len(document.analysis.summary) >= 2
+
+
+def test_a_report_with_an_opinionated_tail_is_summarised_without_the_tail() -> None:
+    document = _run(
+        "Shelling on the border\n"
+        "Border guards returned fire on a patrol that crossed into the farmland near the river "
+        "at night, in a dangerous escalation that confirms the neighbour's insistence on war.\n"
+        "The interior ministry said two guards were wounded in the exchange of fire.\n"
+        "Farmers told the outlet that they left their fields before dawn.\n"
+    )
+    assert document.analysis is not None
+    lead = document.analysis.claims[0]
+    assert lead.kind == "commentary"  # the claim says what the sentence is, opinion and all
+    (item,) = [i for i in document.analysis.summary if lead.id in i.claim_ids]
+    assert "returned fire on a patrol" in item.text and "escalation" not in item.text, item.text
+    assert "insistence" not in " ".join(i.text for i in document.analysis.summary)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Will the border guards ever stop firing on the farmers who cross the river at night?",
+        "The blatant failure of the border guards left the farmland near the river unguarded.",
+        "The new checkpoint, which the guards built near the river at night, is a farce.",
+    ],
+)
+def test_opinion_from_the_start_or_a_question_stays_out(sentence: str) -> None:
+    document = _run(
+        "Shelling on the border\n"
+        f"{sentence}\n"
+        "The interior ministry said two guards were wounded in the exchange of fire.\n"
+        "Farmers told the outlet that they left their fields before dawn.\n"
+    )
+    assert document.analysis is not None
+    assert document.analysis.claims[0].kind == "commentary"
+    cited = {c for i in document.analysis.summary for c in i.claim_ids}
+    assert document.analysis.claims[0].id not in cited
 
 
 # -- disputes -----------------------------------------------------------------------------------

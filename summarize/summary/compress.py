@@ -95,6 +95,12 @@ def _tidy(text: str) -> str:
     return text.strip(" ,;")
 
 
+_GONE = "\x00"  # where a dropped adverbial that opened with a comma stood
+_OBJECT_AFTER = re.compile(
+    f"{_GONE}+,(?= (?:the|a|an|its|his|her|their|this|these|those|some|several|\\d)\\b)"
+)
+
+
 def _drop_adverbials(text: str, rules: SummaryRules) -> str:
     text = f" {text}"
     for pattern in (*rules.drop_phrases, *rules.drop_phrases):  # one may uncover another
@@ -103,10 +109,15 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
                 m.group(0)
                 if _inside_quotes(m.string, m.start())
                 or re.search(r"[\d“”\"«»]", _PLATFORM.sub("", m.group(0)))
+                else _GONE
+                if m.group(0).startswith(",")
                 else ""
             ),
             text,
         )
+    # an aside between two commas before the verb's object goes with both ("shelled, on
+    # Monday, the villages"); before a clause of its own the second stays (", adding that")
+    text = _OBJECT_AFTER.sub("", text).replace(_GONE, "")
     text = re.sub(r"^.{0,120}? as saying,? (?:that )?", "", text)  # "X as saying that ..."
     return _tidy(_ASIDE.sub("", text))
 

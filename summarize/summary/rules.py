@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..attribution.lexicon_en import EnglishLexicon, load_english
 from ..lang.arabic import tokenize
+from ..lang.commentary import is_commentary, load_commentary
 from ..lang.quotes import inside, quote_spans
 from ..model import Claim, SummaryItem
 from .compress import CLAUSE_BREAK
@@ -66,6 +68,35 @@ def _scores(
             lead + kind + opening + 0.05 * repeated + 0.3 * echo + numbers + quotes - background
         )
     return scores
+
+
+def factual_core(claim: Claim) -> Claim | None:
+    """An outlet's sentence whose opinion stands only in its tail ("Air defences confronted an
+    attack on two bases, in a dangerous escalation that confirms ..."): its report up to the
+    comma before the first evaluative word, as an event, when that part holds no opinion and
+    has 8 words or more; None otherwise (a rhetorical question, or opinion from the start, or
+    opinion the English does not show: the whole sentence stays commentary)."""
+    text = claim.text
+    spans = quote_spans(text)
+    if claim.kind != "commentary" or any(
+        not inside(m.start(), spans) for m in re.finditer(r"\?", text)
+    ):
+        return None
+    evaluative = [
+        m.start() for m in load_commentary().english.finditer(text) if not inside(m.start(), spans)
+    ]
+    cut = text.rfind(",", 0, evaluative[0]) if evaluative else -1
+    core = text[:cut].rstrip()
+    last = core.rsplit(", ", 1)[-1] if ", " in core else ""
+    if (
+        cut <= 0
+        or len(core.split()) < 8
+        or is_commentary("", core)
+        or re.match(r"(?:which|who|whose|whom|where|when|[a-z]+ing)\b", last)
+    ):
+        return None  # (too short, opinion from the start, or the comma closes an aside)
+    quotes = tuple(q for q in claim.quotes if q in core)
+    return replace(claim, text=f"{core}.", kind="event", quotes=quotes)
 
 
 def _partners(
@@ -138,6 +169,7 @@ def summarize_claims(
     rules = rules or load_summary_rules()
     if not claims:
         return []
+    claims = [factual_core(c) or c for c in claims]  # a report with an opinionated tail
     scores = _scores(claims, headline, sources, rules)
     names = sorted({c.party for c in claims}, key=len, reverse=True)
     # near-duplicates are judged on the source text when given: a rough translation of two
