@@ -717,7 +717,7 @@ def test_a_report_with_an_opinionated_tail_is_summarised_without_the_tail() -> N
     document = _run(
         "Shelling on the border\n"
         "Border guards returned fire on a patrol that crossed into the farmland near the river "
-        "at night, in a dangerous escalation that confirms the neighbour's insistence on war.\n"
+        "at night, in a dangerous escalation that shows the neighbour's insistence on war.\n"
         "The interior ministry said two guards were wounded in the exchange of fire.\n"
         "Farmers told the outlet that they left their fields before dawn.\n"
     )

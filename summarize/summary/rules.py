@@ -72,7 +72,7 @@ def _scores(
 
 def factual_core(claim: Claim) -> Claim | None:
     """An outlet's sentence whose opinion stands only in its tail ("Air defences confronted an
-    attack on two bases, in a dangerous escalation that confirms ..."): its report up to the
+    attack on two bases, in a dangerous escalation that shows ..."): its report up to the
     comma before the first evaluative word, as an event, when that part holds no opinion and
     has 8 words or more; None otherwise (a rhetorical question, or opinion from the start, or
     opinion the English does not show: the whole sentence stays commentary)."""
