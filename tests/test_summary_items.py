@@ -18,7 +18,7 @@ from summarize.model import Claim, Document, RunOptions
 from summarize.pipeline import run_document
 from summarize.summary.compress import compress
 from summarize.summary.disputes import figures, load_kinds
-from summarize.summary.rules import summarize_claims
+from summarize.summary.rules import factual_core, summarize_claims
 from summarize.summary.settings import load_summary_rules
 from summarize.summary.wording import lower_first
 
@@ -727,6 +727,21 @@ def test_a_report_with_an_opinionated_tail_is_summarised_without_the_tail() -> N
     (item,) = [i for i in document.analysis.summary if lead.id in i.claim_ids]
     assert "returned fire on a patrol" in item.text and "escalation" not in item.text, item.text
     assert "insistence" not in " ".join(i.text for i in document.analysis.summary)
+
+
+def test_an_opinionated_tail_must_be_a_tail_in_the_source_too() -> None:
+    english = (
+        "Border guards returned fire on a patrol that crossed into the farmland near the river, "
+        "in a dangerous escalation."
+    )
+    claim = dataclasses.replace(
+        _claim(0, "the outlet", english, "commentary"), voice="outlet", party_source=None
+    )
+    tail = "ردّ حرس الحدود على دورية عبرت إلى الأراضي الزراعية قرب النهر ليلاً، في تصعيد خطير."
+    start = "يبدو أن حرس الحدود ردّوا على دورية عبرت إلى الأراضي الزراعية قرب النهر، في تصعيد خطير."
+    core = factual_core(claim, tail)
+    assert core is not None and core.text.endswith("near the river.") and core.kind == "event"
+    assert factual_core(claim, start) is None  # the Arabic opines from its first word
 
 
 @pytest.mark.parametrize(

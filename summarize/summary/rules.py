@@ -70,13 +70,26 @@ def _scores(
     return scores
 
 
-def factual_core(claim: Claim) -> Claim | None:
+def _opinion_in_tail(source: str) -> bool:
+    """True when the source sentence (Arabic) holds no opinion of its own, or holds it only
+    after one of its commas, past its first 8 words."""
+    if not is_commentary(source, ""):
+        return True
+    commas = [m.start() for m in re.finditer(r"[,،]", source)]
+    return any(len(source[:p].split()) >= 8 and not is_commentary(source[:p], "") for p in commas)
+
+
+def factual_core(claim: Claim, source: str | None = None) -> Claim | None:
     """An outlet's sentence whose opinion stands only in its tail ("Air defences confronted an
     attack on two bases, in a dangerous escalation that shows ..."): its report up to the
     comma before the first evaluative word, as an event, when that part holds no opinion and
-    has 8 words or more; None otherwise (a rhetorical question, or opinion from the start, or
-    opinion the English does not show: the whole sentence stays commentary)."""
+    has 8 words or more, and the source sentence (`source`, when it is not the English) also
+    holds its opinion only after a comma; None otherwise (a rhetorical question, or opinion
+    from the start, or opinion the English does not show: the whole sentence stays
+    commentary)."""
     text = claim.text
+    if source is not None and source != text and not _opinion_in_tail(source):
+        return None
     spans = quote_spans(text)
     if claim.kind != "commentary" or any(
         not inside(m.start(), spans) for m in re.finditer(r"\?", text)
@@ -169,7 +182,9 @@ def summarize_claims(
     rules = rules or load_summary_rules()
     if not claims:
         return []
-    claims = [factual_core(c) or c for c in claims]  # a report with an opinionated tail
+    claims = [  # a report with an opinionated tail
+        factual_core(c, sources[i] if sources else None) or c for i, c in enumerate(claims)
+    ]
     scores = _scores(claims, headline, sources, rules)
     names = sorted({c.party for c in claims}, key=len, reverse=True)
     # near-duplicates are judged on the source text when given: a rough translation of two
