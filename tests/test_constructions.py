@@ -387,6 +387,54 @@ def test_english_pronouns_agree_and_appositions_name() -> None:
     assert found[2].party == found[0].party and found[3].party == found[1].party
 
 
+def test_a_person_introduced_by_title_and_name_is_one_party_later() -> None:
+    # the outlet introduces a person by title and name; the surname and the title that follow
+    # are that person, named in full
+    found = read(
+        [
+            "Portuguese Agriculture Minister Marco Silva landed in Amman on Sunday for talks on "
+            "grain.",
+            "Silva said his country would double its shipments.",
+            "The Portuguese minister also promised a new credit line.",
+        ],
+        "en",
+    )
+    full = "Portuguese Agriculture Minister Marco Silva"
+    assert found[0].party is None and found[1].party == found[2].party == full
+    found = read(
+        [
+            "وصل وزير الزراعة البرتغالي ماركو سيلفا الأحد إلى عمّان لبحث صادرات الحبوب.",
+            "وقال سيلفا إن بلاده ستضاعف شحناتها.",
+            "ووعد الوزير البرتغالي أيضاً بخط ائتمان جديد.",
+        ]
+    )
+    full = "وزير الزراعة البرتغالي ماركو سيلفا"
+    assert found[0].party is None and found[1].party == found[2].party == full
+    # the name ends before a weekday; a name after an indefinite title is none ("official
+    # security"); Arabic has no capitals, so a word after a title ("بحث", discussed) is a name
+    # only if a later speaker repeats it: the title alone stays its own party
+    found = read(
+        [
+            "وصل مسؤول أمني ورئيس البلدية سامي الحداد الإثنين إلى الموقع.",
+            "وقال الحداد إن الأضرار كبيرة.",
+            "وأفادت البلدية بأن المحافظ الجديد بحث مع السكان خطة الإيواء.",
+            "وقال المحافظ الجديد إن الخطة جاهزة.",
+        ]
+    )
+    assert found[1].party == "رئيس البلدية سامي الحداد"
+    assert found[3].party == "المحافظ الجديد"
+    # English: a capitalised title needs a personal name after it; a body is no person
+    found = read(
+        [
+            "Lebanon's General Security said the crossing reopened.",
+            "The spokesman Monday said nothing.",
+            "General Security added that 300 families returned.",
+        ],
+        "en",
+    )
+    assert found[2].party == found[0].party
+
+
 def test_english_cues_that_are_nouns_or_names() -> None:
     found = read(
         [

@@ -227,9 +227,110 @@ class ArabicParties(SpanParser):
         return re.sub(r"^لـ?\s*", "", span)
 
     def mentions(self) -> None:
-        """Register the gazetteer parties a sentence names, so short forms resolve later."""
+        """Register the gazetteer parties a sentence names, so short forms resolve later; and
+        note the persons it introduces by title and name ("وصل وزير الداخلية الإيطالي جانلوكا
+        موريتي"): a later span that repeats the name ("موريتي") is that person, under the
+        full introduction, and titles that follow ("الوزير الإيطالي") resolve to it. (Arabic
+        has no capitals: a word after a title may be a verb, so a candidate becomes a party
+        only when a speaker's span repeats its name.)"""
         for start, end, entry in self.gazetteer(0, len(self.tokens)):
             span = span_text(self.text, self.tokens, start, end)
             content = content_words(self.tokens[start:end], self.lex)
             entity = self.discourse.resolve(Mention(span, frozenset(content), entry, entry.name))
             self.discourse.mention(entity)
+        for start, first, end in self.titled_persons():
+            span = span_text(self.text, self.tokens, start, end)
+            norm = self.tokens[start].norm
+            if norm.startswith("و") and norm[1:] in self.lex.speaker_heads | self.lex.circles:
+                span = span[1:]  # "ورئيس البلدية ...": the title without its و
+            if any(span in e.spans for e in self.discourse.entities):
+                continue  # the speaker, registered already
+            content = content_words(self.tokens[start:end], self.lex)
+            name = frozenset(content_words(self.tokens[first:end], self.lex))
+            self.discourse.introduce(Mention(span, frozenset(content), None, None, True), name)
+
+    def titled_persons(self) -> list[tuple[int, int, int]]:
+        """(start, name's start, end) of each person the sentence names by title and name: a
+        title, what completes it (الداخلية الإيطالي), then a personal name after a definite
+        word ("وزير الخارجية أحمد عطاف", "الرئيس قيس سعيد"); never an unnamed title ("مسؤول أمني",
+        "رئيس الوزراء") nor a title and name the gazetteer knows (its party)."""
+        found: list[tuple[int, int, int]] = []
+        k = 0
+        while k < len(self.tokens):
+            if not self._titled(k) or self.tokens[k].norm.endswith(("ون", "ين")):
+                k += 1
+                continue
+            end, _ = self.span_end(k, len(self.tokens))
+            start, end = self.trim(k, end)
+            first = next((j for j in range(start + 1, end) if self._name_word(j)), None)
+            if first is not None and any(self._title_at(j) for j in range(start + 1, first)):
+                k += 1  # "مسؤول أمني ورئيس البلدية سامي الحداد": the name is the later title's
+                continue
+            if first is not None:
+                last = first + 1
+                while last < end and (self._name_word(last) or self._family_name(last)):
+                    last += 1  # the name ends before the first word that is not one (الثلاثاء)
+                if not self.gazetteer(first, last):  # (a listed leader: its party)
+                    found.append((start, first, last))
+                    k = last
+                    continue
+            k += 1
+        return found
+
+    def _title_at(self, k: int) -> bool:
+        """True when token k is a title, or و and a title (ورئيس)."""
+        norm = self.tokens[k].norm
+        if self._titled(k):
+            return True
+        return norm.startswith("و") and bool(
+            {norm[1:], base(norm[1:])} & (self.lex.speaker_heads | self.lex.circles)
+        )
+
+    def _name_word(self, k: int) -> bool:
+        """True when token k can be a given name: a word of letters with no article after a
+        definite word or another such name, and not a title, an institution, a place, a time,
+        a function word or a cue."""
+        norm = self.tokens[k].norm
+        if k == 0 or not norm.isalpha() or norm.startswith("ال"):
+            return False
+        if not self.tokens[k - 1].norm.startswith("ال") and not self._name_word(k - 1):
+            return False
+        known = (
+            self.lex.speaker_heads
+            | self.lex.institutions
+            | self.lex.places
+            | self.lex.time_words
+            | self.lex.leading_words
+            | self.lex.span_stops
+            | self.lex.function_words
+            | self.lex.affiliations
+        )
+        return (
+            not ({norm, base(norm)} & known)
+            and self.lex.cue(self.tokens[k]) is None
+            and (norm not in load_countries())
+        )
+
+    def _family_name(self, k: int) -> bool:
+        """True when token k ends a name: a definite word right after a given name (أحمد
+        السعدي) or a particle (بن، أبو)."""
+        norm = self.tokens[k].norm
+        return norm in self.lex.name_particles or (
+            norm.startswith("ال")
+            and norm.isalpha()
+            and self._name_word(k - 1)
+            and not {norm, base(norm)} & self._known()
+        )
+
+    def _known(self) -> frozenset[str]:
+        """Words of the lexicon that are never part of a personal name."""
+        return (
+            self.lex.speaker_heads
+            | self.lex.institutions
+            | self.lex.places
+            | self.lex.time_words
+            | self.lex.leading_words
+            | self.lex.span_stops
+            | self.lex.function_words
+            | self.lex.affiliations
+        )

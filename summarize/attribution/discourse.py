@@ -79,6 +79,9 @@ class Discourse:
     speakers: list[tuple[Entity, str | None]] = field(default_factory=list)  # with verb gender
     documents: dict[str, str] = field(default_factory=dict)  # "بيان" -> key of its issuer
     mentioned: list[str] = field(default_factory=list)  # keys of parties, in order of mention
+    # persons named by title and name in passing ("وصل وزير الداخلية الإيطالي جانلوكا موريتي"),
+    # with the words of their personal name: a party once a later span names them by that name
+    introduced: list[tuple[Mention, frozenset[str]]] = field(default_factory=list)
     # the outlet's own reporter ("our correspondent"): a speaker whom continuations continue
     # ("He added that ...": the outlet's voice), never a party
     reporter: Entity = field(
@@ -132,6 +135,9 @@ class Discourse:
                     return entity
             return self._new(mention)
         if mention.tokens:
+            introduced = self._introduced(mention)
+            if introduced is not None:
+                return introduced
             kinds = (
                 _head_kinds().get(next(iter(mention.tokens)), ())
                 if len(mention.tokens) == 1
@@ -143,6 +149,24 @@ class Discourse:
                     entity.spans.append(mention.span)
                     return entity
         return self._new(mention)
+
+    def introduce(self, mention: Mention, name: frozenset[str]) -> None:
+        """A person named in passing by `mention` (title and name), `name` the words of the
+        personal name: not a party yet."""
+        self.introduced.append((mention, name))
+
+    def _introduced(self, mention: Mention) -> Entity | None:
+        """The person introduced earlier whose personal name `mention` repeats ("موريتي" after
+        "وزير الداخلية الإيطالي جانلوكا موريتي"), made a party under the full introduction; None
+        when the mention names no one known by an earlier entity or introduction."""
+        if any(mention.tokens <= e.tokens for e in self.entities):
+            return None  # an entity known already (resolved as before)
+        for introduction, name in reversed(self.introduced):
+            if mention.tokens <= name:
+                entity = self._new(introduction)
+                entity.spans.append(mention.span)
+                return entity
+        return None
 
     def snapshot(self) -> Saved:
         """The state now, to try a reading on; `restore` takes it back if it is rejected."""

@@ -12,6 +12,8 @@ from ..lang.quotes import closed, inside, quote_spans, trim_span
 from ..model import ClaimKind
 from .discourse import OUTLET, Discourse, Entity, Mention, Range, Reading
 from .english_joint import joint_party
+from .english_names import DETERMINERS as _DETERMINERS
+from .english_names import titled_persons
 from .lexicon_en import EnglishCue, content_words, load_english
 
 _OWNER = re.compile(  # "the agency's figures", "a ministry statement": whose document
@@ -28,7 +30,6 @@ _RELATIVE = re.compile(r"\s(?:who|which|that|whom)\s")
 _PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
 _PROPER_NAME = re.compile(r"(?:(?:[A-Z][\w'’-]+|al-\w+|el-\w+|bin|ben|ould|Ould|de|van)\s*){2,5}")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Jr|Sr|Sheikh)$")
-_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "this", "that", "these", "our"}
 _WORD = re.compile(r"[\w'’-]+")
 _LONGEST_SPAN = 20  # words
 _LIST_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")  # "Germany"
@@ -362,8 +363,16 @@ class EnglishSpans:
         return len(self.text)
 
     def mentions(self) -> None:
-        """Register the gazetteer parties a sentence names."""
+        """Register the gazetteer parties a sentence names, and the persons it introduces by
+        title and name ("Italian Interior Minister Gianluca Moretti arrived ..."), so that later
+        short forms ("Moretti", "the Italian minister", "For his part") resolve to them."""
         for _, entry in match_english(self.text, self.discourse.gazetteer):
             tokens = frozenset(content_words(" ".join(entry.en), self.lex.stop_words))
             entity = self.discourse.resolve(Mention(entry.name, tokens, entry, entry.name))
+            self.discourse.mention(entity)
+        for span in titled_persons(self.text, self.lex, self.discourse.gazetteer):
+            if any(span in e.spans for e in self.discourse.entities):
+                continue  # the speaker, registered already
+            tokens = frozenset(content_words(span, self.lex.stop_words))
+            entity = self.discourse.resolve(Mention(span, tokens, None, span, person=True))
             self.discourse.mention(entity)
