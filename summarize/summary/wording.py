@@ -113,6 +113,9 @@ def _content_after_cue(
     relayed = re.match(r"^.{0,120}? as saying,? (that )?", rest) or _CITING.match(rest)
     if relayed:  # "quoted a source as saying that ...", "reported, citing X, that": X said it
         verb, rest = "said", ("that " if relayed.group(1) else "") + rest[relayed.end() :]
+    aside = _ASIDE_BEFORE_THAT.match(rest)
+    if aside:  # "affirmed, through its spokesman, that": the occasion goes with its commas
+        rest = rest[aside.end() :]
     if verb.split()[0] in rules.side_taking_in_items:
         if rest.lower().startswith("to "):
             verb, rest = "told", rest[3:]
@@ -120,6 +123,15 @@ def _content_after_cue(
             verb = "said"
             rest = re.sub(r"^out\b\s*", "", rest)
     return verb, rest.rstrip(" .")
+
+
+# an occasion or channel between the verb and its "that" ("affirmed, through its official
+# spokesman, that", "considered, in an interview with Rai 1, that")
+_ASIDE_BEFORE_THAT = re.compile(
+    r"(?:through|in|during|at|on|via|by|before|after|from|with|to|while)\b[^,“”\"«»]{1,60},\s*"
+    r"(?=that\b)",
+    re.IGNORECASE,
+)
 
 
 def _without_own_name(rest: str, party: str) -> str:
@@ -157,15 +169,19 @@ def _cue_at(claim: Claim, shift: int) -> int | None:
     return start - shift
 
 
-def _account(claim: Claim, text: str) -> str | None:
+def _account(claim: Claim, text: str, cues: EnglishLexicon) -> str | None:
     """What the party's account says, where the sentence names its source apart from it: an
     attributed line ("Health Ministry: 14 killed"), "According to X, ...", "..., according to
-    a toll announced by X"; None otherwise."""
+    a toll announced by X"; None otherwise, and when the party's own reporting verb and its
+    complement come first ("Al-Badri added that ... according to the latest data, and ...":
+    the data are what she cites, the sentence is hers)."""
     if claim.construction == "headline" and ":" in text:
         return text.split(":", 1)[1].strip(" .")
     according = re.search(
         r"\baccording to (?:[^,]|(?<=\d),(?=\d))+,\s*(.+)$", text, re.IGNORECASE
     )  # (a figure's comma, "21,000", ends no phrase)
+    if according and _reported(text[: according.start()], cues):
+        return None
     if according and according.start() < 0.5 * len(text):
         before = text[: according.start()].rstrip(" ,")
         if len(before.split()) >= 6:  # "X decided ..., according to Y, less than ...": X's clause
@@ -175,6 +191,13 @@ def _account(claim: Claim, text: str) -> str | None:
     if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
         return text[: last.start()]
     return None
+
+
+def _reported(text: str, cues: EnglishLexicon) -> bool:
+    """True when `text` holds a reporting verb with its complement ("added that", "said:")."""
+    return any(
+        re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[m.end() :]) for m in cues.pattern.finditer(text)
+    )
 
 
 def _worded(
@@ -208,7 +231,7 @@ def _worded(
     if quoted and claim.construction == "quote-inverted":  # the quotation is what was said
         quotation = re.sub(r"[,،]\s*([”\"»])$", r"\1", quoted.group("quote"))
         return "said:", compress(quotation, rules, budget, limit)
-    account = _account(claim, text)
+    account = _account(claim, text, cues)
     if account is not None:
         content = compress(account, rules, budget, limit, article.lead)
         return "according to", quote_loaded(content)
