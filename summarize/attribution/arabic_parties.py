@@ -4,6 +4,7 @@ their issuers, gazetteer names that head a span, and the discourse's entities.""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ..lang.arabic import span_text
 from ..lang.gazetteer import PartyEntry, joint_name, load_countries, party_name
@@ -295,18 +296,8 @@ class ArabicParties(SpanParser):
             return False
         if not self.tokens[k - 1].norm.startswith("ال") and not self._name_word(k - 1):
             return False
-        known = (
-            self.lex.speaker_heads
-            | self.lex.institutions
-            | self.lex.places
-            | self.lex.time_words
-            | self.lex.leading_words
-            | self.lex.span_stops
-            | self.lex.function_words
-            | self.lex.affiliations
-        )
         return (
-            not ({norm, base(norm)} & known)
+            not ({norm, base(norm)} & self._known)
             and self.lex.cue(self.tokens[k]) is None
             and (norm not in load_countries())
         )
@@ -319,9 +310,10 @@ class ArabicParties(SpanParser):
             norm.startswith("ال")
             and norm.isalpha()
             and self._name_word(k - 1)
-            and not {norm, base(norm)} & self._known()
+            and not {norm, base(norm)} & self._known
         )
 
+    @cached_property
     def _known(self) -> frozenset[str]:
         """Words of the lexicon that are never part of a personal name."""
         return (

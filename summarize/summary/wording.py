@@ -125,8 +125,8 @@ def _content_after_cue(
     return verb, rest.rstrip(" .")
 
 
-# an occasion or channel between the verb and its "that" ("affirmed, through its official
-# spokesman, that", "considered, in an interview with Rai 1, that")
+# an occasion or channel between the verb and its "that" ("stated, through its press
+# office, that", "warned, in a radio interview, that")
 _ASIDE_BEFORE_THAT = re.compile(
     r"(?:through|in|during|at|on|via|by|before|after|from|with|to|while)\b[^,“”\"«»]{1,60},\s*"
     r"(?=that\b)",
