@@ -423,6 +423,26 @@ def test_a_person_introduced_by_title_and_name_is_one_party_later() -> None:
     )
     assert found[1].party == "رئيس البلدية سامي الحداد"
     assert found[3].party == "المحافظ الجديد"
+    # a name in apposition after the title (past a place phrase too) is the speaker's: a later
+    # mention by that name, with or without a conjunction, is the same party; an occasion
+    # between commas is no name
+    found = read(
+        [
+            "وقال الناطق باسم بلدية الميناء، رامي سلوم، في مؤتمر صحفي، إن البلدية وفت بوعودها.",
+            "وتابع سلوم أن الرواتب ستصرف قريباً.",
+            "وقال منسق مشاريع المنظمة في المدينة، سامر الخطيب، إن الفرق عالجت 400 طفل.",
+            "والخطيب، الذي يعمل في المنطقة منذ سنوات، يرى أن الاستجابة بطيئة.",
+            "وقال مدير المستشفى في المدينة، خلال مؤتمر صحفي، إن الأدوية نفدت.",
+        ]
+    )
+    assert found[1].party == found[0].party == "الناطق باسم بلدية الميناء"
+    assert found[3].party == found[2].party == "منسق مشاريع المنظمة"
+    assert found[4].party == "مدير المستشفى في المدينة"
+    # an anonymous source has no name in apposition: its party keeps the source's own words
+    _, discourse = read_sentences(
+        ["وقال مصدر مسؤول في البلدية، فضّل عدم ذكر اسمه، إن المياه ستعود."], "ar"
+    )
+    assert [e.spans for e in discourse.entities] == [["مصدر مسؤول في البلدية"]]
     # English: a capitalised title needs a personal name after it; a body is no person
     found = read(
         [

@@ -893,6 +893,17 @@ def test_a_denial_of_another_partys_account_is_set_beside_it() -> None:
     assert set(item.claim_ids) == {a.claim_ids[0] for a in dispute.accounts}
 
 
+def test_two_parties_whose_names_share_a_word_can_dispute() -> None:
+    # "the water authority in the north" and "the water authority in the south" are two parties
+    document = _run(
+        "Water cuts\n"
+        "The Northern Water Authority accused the Southern Water Authority of theft.\n"
+        "The Southern Water Authority denied the northern authority's accusations.\n"
+    )
+    assert document.analysis is not None
+    assert [d.what for d in document.analysis.disputes] == ["statement"]
+
+
 def test_no_denial_dispute_without_the_other_party_named() -> None:
     unnamed = _run(
         "Exam results\n"

@@ -137,7 +137,44 @@ class ArabicParties(SpanParser):
             return None
         entity = self.discourse.resolve(Mention(span, frozenset(content), entry, name))
         self.discourse.mention(entity)
+        comma = self._comma_after_place(end)
+        head = tokens[0].norm.removesuffix("ا")  # (مصدراً: its case ending)
+        anonymous = base(head) in {base(w) for w in self.lex.anonymous_sources}
+        named = any(self._name_word(j) for j in range(start + 1, end))  # (its role follows)
+        if (
+            register
+            and comma is not None
+            and not (anonymous or named)
+            and (self._name_apposed(comma))
+        ):
+            self._apposed_name(entity, start, comma)
         return entity
+
+    def _comma_after_place(self, end: int) -> int | None:
+        """The comma that closes the span, at `end` or after a short place phrase the span
+        left out ("منسق مشاريع المنظمة | في أدري، أنيس الفرجاني،"); None otherwise."""
+        if end < len(self.tokens) and self.tokens[end].text in COMMAS:
+            return end
+        if end >= len(self.tokens) or self.tokens[end].norm not in {"في", "ب", "بـ"}:
+            return None
+        for k in range(end + 1, min(len(self.tokens), end + 5)):
+            if self.tokens[k].text in COMMAS:
+                return k
+            if self.lex.cue(self.tokens[k]) or self.tokens[k].text in ENDS:
+                return None
+        return None
+
+    def _apposed_name(self, entity: Entity, start: int, end: int) -> None:
+        """The person's name in apposition after the title ("المتحدث باسم حكومة الإقليم، هيمن
+        جلال، إن") is the party's too: a later mention by the name ("وتابع جلال") resolves to
+        it, and the title with the name is its fullest span (what names it in English). An
+        anonymous source has none ("مصدر مسؤول، فضّل عدم ذكر اسمه،"), and after a span that
+        holds a name the apposition is a role ("المحامية إيمان، عضوة هيئة الدفاع،")."""
+        close = next(k for k in range(end + 1, len(self.tokens)) if self.tokens[k].text in COMMAS)
+        entity.tokens |= content_words(self.tokens[end + 1 : close], self.lex)
+        full = span_text(self.text, self.tokens, start, close)
+        if full not in entity.spans:
+            entity.spans.append(full)
 
     def _joined_unknown(
         self, start: int, end: int, mentions: list[tuple[int, int, PartyEntry]]

@@ -20,7 +20,8 @@ def content_words(tokens: Sequence[Token], lex: ArabicLexicon) -> set[str]:
     for token in tokens:
         if not token.norm.isalnum() or token.norm in lex.function_words:
             continue
-        word = token.norm[2:] if token.norm.startswith("ال") and len(token.norm) > 3 else token.norm
+        norm = token.norm[1:] if token.norm.startswith("وال") else token.norm  # والفرجاني
+        word = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
         word = word[1:] if word.startswith("و") and len(word) > 3 else word
         words.add(word)
     return words

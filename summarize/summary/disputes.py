@@ -205,7 +205,9 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
     the first: a party's main account comes first; a vow or a demand is not denied). A party is
     named by the first words of its name and span (what describes it does not count), the
     denier's own name never counts (its span may hold another party's name: "sources in the
-    Turkish Defence Ministry"), nor does a party named like the denier ("Jama", "Minister Jama")."""
+    Turkish Defence Ministry"), nor does a party named like the denier, one name holding the
+    other ("Jama", "Minister Jama"); two names sharing a word ("قوات الدعم السريع", "المتحدث
+    باسم القوات المسلحة") are two parties."""
     rules = load_summary_rules()
     disputes: list[Dispute] = []
     for index, denial in enumerate(claims):
@@ -220,7 +222,7 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
             if claim.voice != "attributed" or claim.kind not in _ANSWERS:
                 continue
             names = content_words(f"{_head(claim.party, 6)} {_head(claim.party_source)}", rules)
-            if claim.party == denial.party or names & own or not names & said:
+            if claim.party == denial.party or names <= own or own <= names or not names & said:
                 continue  # the same party, or one named twice ("Jama", "Minister Jama")
             rank = (int(claim.kind == "accusation"), len(names & said), -claim.id)
             answered.append((rank, claim))
