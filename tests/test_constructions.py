@@ -443,6 +443,11 @@ def test_a_person_introduced_by_title_and_name_is_one_party_later() -> None:
         ["وقال مصدر مسؤول في البلدية، فضّل عدم ذكر اسمه، إن المياه ستعود."], "ar"
     )
     assert [e.spans for e in discourse.entities] == [["مصدر مسؤول في البلدية"]]
+    # after a span that holds a name, the apposition is a role, not a second name
+    _, discourse = read_sentences(
+        ["وقالت المحامية ليلى حداد، عضوة فريق الدفاع، في حديث للصحفيين، إن الجلسة أرجئت."], "ar"
+    )
+    assert discourse.entities[0].spans == ["المحامية ليلى حداد"]
     # English: a capitalised title needs a personal name after it; a body is no person
     found = read(
         [

@@ -145,7 +145,7 @@ class ArabicParties(SpanParser):
             register
             and comma is not None
             and not (anonymous or named)
-            and (self._name_apposed(comma))
+            and self._name_apposed(comma)
         ):
             self._apposed_name(entity, start, comma)
         return entity
