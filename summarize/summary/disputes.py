@@ -222,8 +222,10 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
             if claim.voice != "attributed" or claim.kind not in _ANSWERS:
                 continue
             names = content_words(f"{_head(claim.party, 6)} {_head(claim.party_source)}", rules)
-            if claim.party == denial.party or names <= own or own <= names or not names & said:
+            if claim.party == denial.party or names <= own or (bool(own) and own <= names):
                 continue  # the same party, or one named twice ("Jama", "Minister Jama")
+            if not names & said:
+                continue  # (the denial does not name this party)
             rank = (int(claim.kind == "accusation"), len(names & said), -claim.id)
             answered.append((rank, claim))
         if not answered:
