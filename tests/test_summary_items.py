@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 from annotated import AnnotatedRun
 
+from summarize.attribution.lexicon_en import load_english
 from summarize.lang.commentary import is_commentary
 from summarize.lang.loaded import neutralize
 from summarize.lang.quotes import outside_quotes
 from summarize.model import Claim, Document, RunOptions
 from summarize.pipeline import run_document
-from summarize.summary.compress import compress
+from summarize.summary.compress import CLAUSE_BREAK, compress
 from summarize.summary.disputes import figures, load_kinds
 from summarize.summary.rules import factual_core, summarize_claims
 from summarize.summary.settings import load_summary_rules
-from summarize.summary.wording import lower_first
+from summarize.summary.wording import item_text, lower_first
 
 DISPUTES = Path(__file__).parent / "fixtures" / "disputes.json"
 SAID_NAME_THAT = re.compile(r"\bsaid (?:“|\")?[A-Z][\w-]+(?: [A-Z][\w-]+)*(?:”|\")? that\b")
@@ -49,6 +50,34 @@ def test_compression_drops_adverbials_and_secondary_clauses() -> None:
     assert short.startswith("the ministry will reopen the crossing to aid convoys")
     assert "statement issued" not in short and "adding that" not in short
     assert len(short.split()) <= rules.target_words
+
+
+def test_an_occasion_goes_before_its_day_and_a_comparisons_term_stays() -> None:
+    rules = load_summary_rules()
+    assert compress(
+        "the agency estimated in a preliminary report issued on Monday the number of people "
+        "affected at about 3,200",
+        rules,
+    ) == ("the agency estimated the number of people affected at about 3,200")
+    assert compress("residents heard loud blasts on Friday night", rules) == (
+        "residents heard loud blasts"
+    )
+    assert compress(
+        "the opposition leader said during a press conference he held at the "
+        "party's offices in the old city that the vote was rigged",
+        rules,
+    ) == ("the opposition leader said that the vote was rigged")
+    for kept in (
+        "arrivals fell by 12 percent compared with the same period last year",
+        "the drones struck 9 times against 2 strikes throughout last month",
+        "exports were higher than last year",
+    ):
+        assert compress(kept, rules) == kept
+
+
+def test_a_cause_after_a_copula_is_the_predicate_not_a_clause() -> None:
+    assert CLAUSE_BREAK.search("prices rose due to a change in the exchange rate")
+    assert not CLAUSE_BREAK.search("the rise is due to a change in the exchange rate")
 
 
 def test_a_time_adverbial_goes_with_its_preposition() -> None:
@@ -645,6 +674,34 @@ def test_a_quotation_ending_a_sentence_joins_the_next_claim_without_its_stop() -
     assert '"hold the base" and said' in item.text, item.text
 
 
+def test_a_pair_may_cut_its_first_claim_at_a_comma_never_inside_a_phrase() -> None:
+    rules = dataclasses.replace(
+        load_summary_rules(), max_items=2, min_items=2, pair_words=28, max_words=40
+    )
+    warned = _claim(1, "The colonel", "The colonel warned the gunmen against any new attack.")
+    governor = _claim(2, "The governor", "The governor said that the market will reopen.")
+    at_comma = _claim(
+        0,
+        "The colonel",
+        "The colonel said that his forces repelled the attack on the eastern gate of the base, "
+        "the northern fence of the camp and the old road to the river crossing in the valley.",
+    )
+    (first, _) = summarize_claims([at_comma, warned, governor], "Base attack", rules=rules)
+    assert first.claim_ids == (0, 1), first.text
+    assert "of the base … and warned the gunmen" in first.text, first.text
+    # the same claim without its comma could only be cut inside a phrase: no pair
+    in_phrase = dataclasses.replace(at_comma, text=at_comma.text.replace("base,", "base and"))
+    items = summarize_claims([in_phrase, warned, governor], "Base attack", rules=rules)
+    assert [i.claim_ids for i in items] == [(0,), (2,)], [i.text for i in items]
+
+
+def test_a_second_claim_without_its_own_verb_joins_in_lower_case() -> None:
+    first = _claim(0, "The ministry", "The ministry said it sent 40 trucks of flour.")
+    second = _claim(1, "The ministry", "The convoy will reach the valley within two days.")
+    text = item_text("The ministry", [first, second], load_english(), load_summary_rules())
+    assert "and said that the convoy will reach" in text, text
+
+
 def test_a_claim_too_long_to_join_its_partys_item_stays_free() -> None:
     long = " ".join(["the convoy waited at the crossing"] * 5)
     claims = [
@@ -891,6 +948,33 @@ def test_a_denial_of_another_partys_account_is_set_beside_it() -> None:
     ], texts
     item = document.analysis.summary[0]
     assert set(item.claim_ids) == {a.claim_ids[0] for a in dispute.accounts}
+
+
+def test_a_claim_and_its_denial_in_one_item_leave_their_slot_to_another_claim() -> None:
+    # 10 claims of 4 parties make 4 items; the accusation and its denial share one, so the
+    # article's next claim takes the slot they freed
+    document = _run(
+        "Market shelled in the border town\n"
+        "The army accused the Valley Brigades of shelling the central market with mortars.\n"
+        "The Valley Brigades denied the army's accusations, calling them a cover for its own "
+        "strikes.\n"
+        "Residents said the market has been closed since Monday.\n"
+        "A doctor at the town hospital said 12 people were treated for wounds.\n"
+        "The army said its patrols found 3 mortar tubes near the river.\n"
+        "Residents said that the town's only bakery burned down as well.\n"
+        "The doctor said the hospital has run out of fuel for its generators.\n"
+        "The army said that 2 of its soldiers were hurt by shrapnel.\n"
+        "Residents said that the water pipes were cut for the third day.\n"
+        "The doctor said that 4 of the wounded were moved to the city.\n"
+    )
+    assert document.analysis is not None
+    assert [d.what for d in document.analysis.disputes] == ["statement"]
+    items = document.analysis.summary
+    assert len(items) == 4, [i.text for i in items]
+    assert items[0].text.endswith("; the Valley Brigades denied it."), items[0].text
+    assert items[0].text.count("accused") == 1 and all(
+        "accused" not in i.text for i in items[1:]
+    ), [i.text for i in items]
 
 
 def test_two_parties_whose_names_share_a_word_can_dispute() -> None:

@@ -129,6 +129,7 @@ def _drop_adverbials(text: str, rules: SummaryRules) -> str:
 # ..."; never between paired participles: "killed and wounded") and a temporal clause ("toured
 # the front | after the attack was repelled"; never after a measure: "two weeks after the")
 CLAUSE_BREAK = re.compile(
+    r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"  # "is due to": the predicate
     r" (?=(?:due to|as a result of|in order to|so that|while|whereas|amid|following|"
     r"in protest|in response to|with the (?:participation|aim) of)\b)"
     r"|(?<!ed) (?=and (?:then |to )?(?!used\b|based\b|armed\b)[a-z]+ed\b|and to [a-z]+\b)"

@@ -286,6 +286,19 @@ def _denial_item(dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
     )
 
 
+def with_denial(item: SummaryItem, dispute: Dispute, claims: Sequence[Claim]) -> SummaryItem:
+    """The item that holds a denied claim with another claim of its party ("X announced ...
+    and said ..."), with the denial after it: "...; the defence team denied it." """
+    denier = dispute.accounts[-1]
+    ids = (*item.claim_ids, *denier.claim_ids)
+    return SummaryItem(
+        text=f"{item.text.rstrip(' .')}; {_mid(denier.party)} denied it.",
+        party=f"{item.party}; {denier.party}",
+        claim_ids=ids,
+        sentence_ids=tuple(s for i in ids for s in claims[i].sentence_ids),
+    )
+
+
 def _mid(name: str) -> str:
     """A party's name inside a sentence: "The Valley Brigades" -> "the Valley Brigades"."""
     return "the" + name[3:] if name.startswith("The ") else name

@@ -167,6 +167,8 @@ def summarize_claims(
     sources: Sequence[str] | None = None,
     cues: EnglishLexicon | None = None,
     rules: SummaryRules | None = None,
+    extra: int = 0,
+    unpaired: frozenset[int] = frozenset(),
 ) -> list[SummaryItem]:
     """3 to 8 items (about one per three claims), most important first; every party heard.
 
@@ -176,7 +178,10 @@ def summarize_claims(
     source text) when given, so they do not depend on the translation.
 
     A party's next best claim that fits may join its item ("... and accused ...") when the two
-    fit in `pair_words` words together.
+    fit in `pair_words` words together and the pair is cut nowhere the first item was not,
+    or only where a claim has a comma or a clause begins. Claims whose ids are in `unpaired`
+    (a claim and its denial, to be set side by side) join no pair; `extra` items are added to
+    the count (where other items will be merged).
     """
     cues = cues or load_english()
     rules = rules or load_summary_rules()
@@ -203,7 +208,7 @@ def summarize_claims(
     placed: set[int] = set()
     groups: list[list[int]] = []
     chosen: list[str] = []
-    count = item_count(claims, rules)
+    count = min(item_count(claims, rules) + extra, len(claims))
     for index in _order(claims, scores):
         if len(groups) == count:
             break
@@ -211,13 +216,16 @@ def summarize_claims(
             continue  # (an article that repeats its lead: one item)
         group = [index]
         text = text_of([index])
-        for partner in _partners(index, claims, placed, scores):
-            if _duplicate(texts[partner], [texts[index]], rules):
+        partners = [] if claims[index].id in unpaired else _partners(index, claims, placed, scores)
+        for partner in partners:
+            if claims[partner].id in unpaired or _duplicate(texts[partner], [texts[index]], rules):
                 continue
             pair = sorted([index, partner])
             joined = text_of(pair)
-            if len(joined.split()) <= rules.pair_words and _cuts(joined) <= _cuts(text):
-                group, text = pair, joined  # (too long together, or cut: the next one)
+            if len(joined.split()) <= rules.pair_words and (
+                _cuts(joined) <= _cuts(text) or _clean_cuts(joined, [claims[i] for i in pair])
+            ):
+                group, text = pair, joined  # (too long together, or cut badly: the next one)
                 break
         placed.update(group)
         kept += [texts[i] for i in group]
@@ -240,6 +248,25 @@ def _cuts(text: str) -> int:
     """How many cuts inside a phrase `text` has: each "…" but that of a quotation kept to its
     first sentence ('"We live without power. …"', which reads whole)."""
     return len(re.findall(r"…(?![”\"»])|(?<![.?!] )…", text))
+
+
+# The words kept before a cut's "…", and the quotation marks that close them
+_BEFORE_CUT = re.compile(r"((?:[\w'’%.-]+\W{0,3}\s){0,3}[\w'’%.-]+)[”\"»]?\s…")
+
+
+def _clean_cuts(text: str, claims: Sequence[Claim]) -> bool:
+    """True when every cut of an item (its "…") falls where the claim it shortens has a
+    comma, a colon or the start of a clause ("targeted the ship with two missiles … and
+    warned ..."), never inside a phrase ("within a short …", "at about …" losing 4,800)."""
+    for found in _BEFORE_CUT.finditer(text):
+        kept = found.group(1)  # (a cut keeps the start: the words' first place in a claim)
+        ends = [(c.text, c.text.find(kept) + len(kept)) for c in claims if kept in c.text]
+        if not any(
+            re.match(r"[”\"»]?\s*[,;:.]", claim[end:]) or CLAUSE_BREAK.match(claim, end)
+            for claim, end in ends
+        ):
+            return False
+    return True
 
 
 def _at_clause(shorter: str, text: str, rules: SummaryRules) -> bool:

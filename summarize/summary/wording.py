@@ -306,7 +306,9 @@ def item_text(
             again = opening(party, verb, content, rules, article)
             text += f"; {re.sub(r'^(The|An?) ', lambda m: m.group(1).lower() + ' ', again)}"
         else:
-            text += f" and {verb if verb != 'according to' else 'said that'} {content}"
+            if verb == "according to":  # "... and said that the convoy ...", lower-cased
+                verb, content = "said that", lower_first(content, rules, article.lower)
+            text += f" and {verb} {content}"
     return _end(re.sub(r"\s+([:,;])", r"\1", re.sub(r"\s{2,}", " ", text)))
 
 
