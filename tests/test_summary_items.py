@@ -63,10 +63,10 @@ def test_an_occasion_goes_before_its_day_and_a_comparisons_term_stays() -> None:
         "residents heard loud blasts"
     )
     assert compress(
-        "the opposition leader said during a press conference he held at the "
-        "party's offices in the old city that the vote was rigged",
+        "the union's chief told workers at a news conference she gave at the "
+        "union's hall near the old harbour that the strike goes on",
         rules,
-    ) == ("the opposition leader said that the vote was rigged")
+    ) == ("the union's chief told workers that the strike goes on")
     for kept in (
         "arrivals fell by 12 percent compared with the same period last year",
         "the drones struck 9 times against 2 strikes throughout last month",
