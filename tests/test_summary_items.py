@@ -76,8 +76,8 @@ def test_an_occasion_goes_before_its_day_and_a_comparisons_term_stays() -> None:
 
 
 def test_a_cause_after_a_copula_is_the_predicate_not_a_clause() -> None:
-    assert CLAUSE_BREAK.search("prices rose due to a change in the exchange rate")
-    assert not CLAUSE_BREAK.search("the rise is due to a change in the exchange rate")
+    assert CLAUSE_BREAK.search("bread got dearer due to the weak currency")
+    assert not CLAUSE_BREAK.search("the dearer bread is due to the weak currency")
 
 
 def test_a_time_adverbial_goes_with_its_preposition() -> None:
