@@ -1212,3 +1212,62 @@ def test_an_elative_adjective_belongs_to_the_name() -> None:
     assert last(["وقال متحدث باسم المسجد الأقصى إن الأبواب أغلقت."]).span == (
         "متحدث باسم المسجد الأقصى"
     )
+
+
+def test_an_abbreviated_honorific_belongs_to_the_apposed_name() -> None:
+    # د. (doctor) and Dr. before a name in apposition: its period ends no span, and a later
+    # mention by the surname is the same party (ATTRIBUTION.md §3: "name, possibly with د.")
+    assert [t.norm for t in tokenize("قالت د. سهام")] == ["قالت", "د", "سهام"]
+    assert [t.text for t in tokenize("الوحدة 3.5. وقال")][-2:] == [".", "وقال"]
+    found = read(
+        [
+            "وقال مدير مستشفى الرحمة، د. نبيل عيسى، إن غرف العمليات امتلأت.",
+            "وأضاف عيسى أن المولدات تعمل بنصف طاقتها.",
+        ]
+    )
+    assert found[0].party == "مدير مستشفى الرحمة، د. نبيل عيسى"
+    assert found[1].party == found[0].party
+    # a name that starts with the letter و (وسيم، وداد) is no conjunction
+    found = read(
+        [
+            "وقالت مديرة المدرسة، وداد الحلبي، إن الصفوف مكتظة.",
+            "وأضافت الحلبي أن المعلمين يعملون دون رواتب.",
+        ]
+    )
+    assert found[1].party == found[0].party
+    # a medical profession heads a span like any title, with its place of work
+    found = read(
+        ["«أغلقنا جناح الأطفال»، قال جرّاح العظام في مستشفى الأمل، د. هاني نصر، لـ«الشروق»."]
+    )
+    surgeon = ("جرّاح العظام في مستشفى الأمل", "quote-inverted")
+    assert (found[0].span, found[0].construction) == surgeon
+    found = read(
+        [
+            "The spokeswoman for the council, Dr. Rana Salim, said the roads were shut.",
+            "Salim added that crews were out clearing them.",
+        ],
+        "en",
+    )
+    assert found[0].party == found[1].party == "Dr. Rana Salim"
+
+
+def test_a_participle_that_denies_demands_or_threatens_gives_the_kind() -> None:
+    # "X said ..., denying ...": the claim denies; a participle of a plain statement changes
+    # nothing, and neither does one inside a quotation
+    def kinds(sentences: list[str], language: str) -> list[str]:
+        return [r.kind for r in read_sentences(sentences, language)[0]]
+
+    arabic = [
+        "وقال المتحدث باسم البلدية إن الشاحنات وصلت، نافياً وجود أي نقص في الوقود.",
+        "وأضاف مدير المدرسة أن الدوام سيستمر، داعياً الأهالي إلى الهدوء.",
+        "وقال المتحدث إن الشاحنات وصلت، مؤكداً أن الوقود متوفر.",
+        'وقال المتحدث إن "الشاحنات وصلت، محذراً الجميع" في رسالة قديمة.',
+    ]
+    assert kinds(arabic, "ar") == ["denial", "demand", "statement", "statement"]
+    english = [
+        "The municipality spokesman said the trucks arrived, denying any fuel shortage.",
+        "The head teacher added that classes would continue, urging parents to stay calm.",
+        "The spokesman said the trucks arrived, stressing that fuel is available.",
+        'The spokesman read out the note: "the trucks arrived, warning everyone."',
+    ]
+    assert kinds(english, "en") == ["denial", "demand", "statement", "statement"]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from annotated import AnnotatedRun
 
-from summarize.lang.loaded import english_matches, neutralize, quote_loaded
+from summarize.lang.arabic import tokenize
+from summarize.lang.loaded import arabic_matches, english_matches, neutralize, quote_loaded
 from summarize.lang.quotes import outside_quotes
 from summarize.model import Document, RunOptions, Sentence
 from summarize.pipeline import analyze, run_document
@@ -91,6 +92,16 @@ def test_loaded_words_outlet_voice_and_party_voice() -> None:
     assert quote_loaded("he said the price adjustment was late") == (
         "he said the “price adjustment” was late"
     )
+    # a state named by its rulers' slogan is the country in the outlet's voice, quoted in a party's
+    assert neutralize("Investors look to the new Libya for contracts.") == (
+        "Investors look to Libya for contracts."
+    )
+    assert quote_loaded("the minister said the New Iraq would rebuild") == (
+        "the minister said “the New Iraq” would rebuild"
+    )
+    assert neutralize("the new Iraqi cabinet met") == "the new Iraqi cabinet met"
+    sentence = "وتمضي ليبيا الجديدة نحو الانتخابات"
+    assert [sentence[a:b] for a, b in arabic_matches(tokenize(sentence))] == ["ليبيا الجديدة"]
 
 
 def test_loaded_terms_are_recorded_with_who_used_them() -> None:

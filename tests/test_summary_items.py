@@ -15,8 +15,8 @@ from summarize.attribution.lexicon_en import load_english
 from summarize.lang.commentary import is_commentary
 from summarize.lang.loaded import neutralize
 from summarize.lang.quotes import outside_quotes
-from summarize.model import Claim, Document, RunOptions
-from summarize.pipeline import run_document
+from summarize.model import Claim, Document, RunOptions, Sentence
+from summarize.pipeline import analyze, run_document
 from summarize.summary.compress import CLAUSE_BREAK, compress
 from summarize.summary.disputes import figures, load_kinds
 from summarize.summary.rules import factual_core, summarize_claims
@@ -34,6 +34,11 @@ SAID_THAT_NAME_SAID = re.compile(
 
 def _run(text: str) -> Document:
     return run_document(text, None, RunOptions("en"))
+
+
+def _arabic_document(pairs: list[tuple[str, str]]) -> Document:
+    """Arabic body sentences with their English (the translation a model would give)."""
+    return Document("ar", tuple(Sentence(i, i, "body", a, e) for i, (a, e) in enumerate(pairs)))
 
 
 # -- compression --------------------------------------------------------------------------------
@@ -1000,6 +1005,63 @@ def test_no_denial_dispute_without_the_other_party_named() -> None:
         "Sources in the Defence Ministry denied targeting any civilian site.\n"
     )
     assert own.analysis is not None and own.analysis.disputes == ()
+
+
+def test_a_denial_pointing_back_answers_the_latest_accusation() -> None:
+    # "rejected these accusations" names no one: it answers the latest accusation of another
+    # party before it, not a plain statement in between
+    document = _run(
+        "Ring road blocked\n"
+        "The transport ministry accused the drivers' union of blocking the ring road.\n"
+        "Police said traffic was diverted through the old bridge.\n"
+        "The union's head, Omar Saleh, rejected these accusations, calling the sit-in lawful.\n"
+    )
+    assert document.analysis is not None
+    (dispute,) = document.analysis.disputes
+    assert [(a.party, a.figure) for a in dispute.accounts] == [
+        ("The transport ministry", "accused"),
+        ("Omar Saleh", "denied"),
+    ]
+    # accusations with nobody's accusation before them answer nothing
+    plain = _run(
+        "Ring road blocked\n"
+        "The transport ministry said the ring road was blocked by parked lorries.\n"
+        "The union's head, Omar Saleh, rejected these accusations, calling the sit-in lawful.\n"
+    )
+    assert plain.analysis is not None and plain.analysis.disputes == ()
+
+
+def test_arabic_denials_pointing_back_and_denials_by_participle() -> None:
+    def statement_disputes(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        document = analyze(_arabic_document(pairs))
+        assert document.analysis is not None
+        return [
+            [(a.party, a.figure) for a in d.accounts]
+            for d in document.analysis.disputes
+            if d.what == "statement"
+        ]
+
+    accused = (
+        "واتهمت البلدية سائقي الشاحنات بإغلاق الطريق الدائري.",
+        "The municipality accused the lorry drivers of closing the ring road.",
+    )
+    denied = (
+        "رئيس نقابة السائقين، عمر صالح، نفى هذه الاتهامات في اتصال هاتفي.",
+        "The head of the drivers' union, Omar Saleh, denied these accusations in a phone call.",
+    )
+    assert [a[1] for a in statement_disputes([accused, denied])[0]] == ["واتهمت", "denied"]
+    # "added that ..., denying ...": what is denied follows the participle; a word of the other
+    # party's name before it (the hospital) does not make it answer that party
+    doctor = (
+        "وقال مدير مستشفى النور إن المولدات توقفت عند الفجر.",
+        "The director of Al-Nour hospital said the generators stopped at dawn.",
+    )
+    nurse = (
+        "وأضافت الممرضة سعاد حسن أن المرضى في المستشفى نقلوا، نافيةً وقوع إصابات بينهم.",
+        "Nurse Suad Hassan added that the patients in the hospital were moved, denying any "
+        "injuries among them.",
+    )
+    assert statement_disputes([doctor, nurse]) == []
 
 
 def test_no_dispute_for_agreeing_or_unrelated_figures() -> None:

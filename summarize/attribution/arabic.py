@@ -18,7 +18,7 @@ from ..lang.arabic import strip_prefix
 from .arabic_clauses import ASIDES, ArabicClauses
 from .arabic_sources import IMPERSONAL_LEMMAS
 from .arabic_words import COMMAS, among, base, document_word, is_quote, phrase_at, skip_dateline
-from .discourse import OUTLET, Entity, Reading
+from .discourse import OUTLET, PARTICIPLE_KINDS, Entity, Reading
 from .morphology import CueForm
 
 _LOOKAHEAD = 30  # tokens searched for a cue after a subject
@@ -346,6 +346,19 @@ class ArabicReader(ArabicClauses):
         if speaker is not None:
             reading = self._second_speaker(reading)
             self._documents(speaker)
+        return self._stronger_kind(reading)
+
+    def _stronger_kind(self, reading: Reading) -> Reading:
+        """ "وأضاف أن…، نافياً…": a circumstantial participle after a comma past the cue that
+        accuses, denies, demands or threatens gives the claim its kind."""
+        if reading.entity is None or reading.cue_range is None or reading.kind != "statement":
+            return reading
+        for k, token in enumerate(self.tokens):
+            if token.start < reading.cue_range[1] or self.inside[k]:
+                continue
+            form = self.lex.cue(token) if self.tokens[k - 1].text in COMMAS else None
+            if form is not None and form.form == "participle" and form.kind in PARTICIPLE_KINDS:
+                return replace(reading, kind=form.kind)
         return reading
 
     def _only_in_second_clause(self, reading: Reading) -> bool:

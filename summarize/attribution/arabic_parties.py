@@ -217,9 +217,17 @@ class ArabicParties(SpanParser):
             or w.norm in self.lex.leading_words
             or w.norm in self.lex.occasions
             or w.norm in self.lex.time_words
-            or w.norm.startswith("و")
+            or self._conjunction(w.norm)
             or self.lex.cue(w)
             for w in words
+        )
+
+    def _conjunction(self, norm: str) -> bool:
+        """True when a word opens with the conjunction و ("وهي", "والتي", "وفق"), not a name
+        that starts with its letter (وائل، وليد، وداد)."""
+        rest = norm[1:]
+        return norm.startswith("و") and (
+            len(norm) <= 3 or rest in self._known or rest.startswith("ال")
         )
 
     def _heading_mentions(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:

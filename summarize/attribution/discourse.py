@@ -48,6 +48,10 @@ class Reading:
 
 OUTLET = Reading(None, None, None, "event")  # no party found: the outlet's voice
 
+# The kinds a circumstantial participle after a statement gives its claim ("X added that ...,
+# denying ..."; "وأضاف أن…، نافياً…"): the claim accuses, denies, demands or threatens.
+PARTICIPLE_KINDS: frozenset[ClaimKind] = frozenset({"denial", "accusation", "demand", "threat"})
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .discourse import OUTLET, Entity, Range, Reading
+from .discourse import OUTLET, PARTICIPLE_KINDS, Entity, Range, Reading
 from .english_relays import EnglishRelays
 from .lexicon_en import EnglishCue
 
@@ -291,6 +291,20 @@ class EnglishReader(EnglishRelays):
         documents it names are noted with their issuers, for later anaphors."""
         reading = self._read()
         self._documents(reading.entity)
+        return self._stronger_kind(reading)
+
+    def _stronger_kind(self, reading: Reading) -> Reading:
+        """ "X added that ..., denying ...": a circumstantial participle after the cue's clause
+        that accuses, denies, demands or threatens gives the claim its kind."""
+        if reading.entity is None or reading.cue_range is None or reading.kind != "statement":
+            return reading
+        for match, cue in self._cues(reading.cue_range[1]):
+            if (
+                cue.tense == "gerund"
+                and cue.kind in PARTICIPLE_KINDS
+                and self.text[: match.start()].rstrip()[-1:] == ","
+            ):
+                return replace(reading, kind=cue.kind)
         return reading
 
     def _documents(self, speaker: Entity | None) -> None:

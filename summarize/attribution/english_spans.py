@@ -28,7 +28,10 @@ _WHAT_SAID = re.compile(
 )
 _RELATIVE = re.compile(r"\s(?:who|which|that|whom)\s")
 _PERSONAL_NAME = re.compile(r"\b[A-Z][a-z]+ (al-|el-)?[A-Z][a-z]+\b")
-_PROPER_NAME = re.compile(r"(?:(?:[A-Z][\w'’-]+|al-\w+|el-\w+|bin|ben|ould|Ould|de|van)\s*){2,5}")
+_PROPER_NAME = re.compile(  # (after an abbreviated honorific: "Dr. Rana Salim")
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Gen|Col|Lt)\.\s*)?"
+    r"(?:(?:[A-Z][\w'’-]+|al-\w+|el-\w+|bin|ben|ould|Ould|de|van)\s*){2,5}"
+)
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Jr|Sr|Sheikh)$")
 _WORD = re.compile(r"[\w'’-]+")
 _LONGEST_SPAN = 20  # words

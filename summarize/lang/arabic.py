@@ -12,7 +12,11 @@ _DIACRITICS = re.compile(
 )  # harakat, shadda, sukun, dagger alef, tatweel
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics are part of words
-_TOKEN = re.compile(rf"[\w{_MARKS}]+(?:[.'’-][\w{_MARKS}]+)*|[^\w\s{_MARKS}]")
+# A lone Arabic letter with its period is one word, an abbreviated honorific (د. for doctor,
+# م. for engineer): the period ends no span.
+_TOKEN = re.compile(
+    rf"(?<![\w{_MARKS}])[\u0621-\u064a]\.(?=\s)|[\w{_MARKS}]+(?:[.'’-][\w{_MARKS}]+)*|[^\w\s{_MARKS}]"
+)
 
 QUOTE_MARKS = set('“”«»"„‹›')
 
@@ -32,6 +36,11 @@ class Token:
     end: int  # character offset just past the token
 
 
+def _norm(word: str) -> str:
+    """A token's folded form; an abbreviated honorific without its period (د. -> د)."""
+    return fold(word[:-1] if len(word) == 2 and word.endswith(".") else word)
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words and single punctuation marks, with their offsets.
@@ -40,7 +49,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     all read the same sentences, which are tokenised once (the last 8,192 distinct texts kept).
     """
     return tuple(
-        Token(match.group(), fold(match.group()), match.start(), match.end())
+        Token(match.group(), _norm(match.group()), match.start(), match.end())
         for match in _TOKEN.finditer(text)
     )
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..attribution.lexicon_ar import load_arabic
 from ..attribution.lexicon_en import load_english
 from ..errors import ConfigError
-from ..lang.arabic import fold
+from ..lang.arabic import fold, tokenize
 from ..lang.data import bundled
 from ..model import Claim, Dispute, DisputeAccount, SummaryItem
 from .rules import content_words
-from .settings import load_summary_rules
+from .settings import SummaryRules, load_summary_rules
 from .wording import Article, clause, opening
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.]\d{3})+|\d+)(?![\d])")
@@ -214,7 +215,7 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
         if denial.kind != "denial" or denial.voice != "attributed":
             continue
         source = sources[index] if sources is not None else denial.text
-        after = denial.cue_offsets[1] if denial.cue_offsets else 0
+        after = _denied_from(source, denial)
         own = content_words(f"{denial.party} {denial.party_source or ''}", rules)
         said = content_words(_bare(source[after:]), rules) - own
         answered: list[tuple[tuple[int, int, int], Claim]] = []
@@ -228,6 +229,15 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
                 continue  # (the denial does not name this party)
             rank = (int(claim.kind == "accusation"), len(names & said), -claim.id)
             answered.append((rank, claim))
+        back = _answers_back(source, denial, rules) if not answered else None
+        if back is not None:  # "denied these accusations": the latest one of another party
+            answered = [
+                ((0, 0, claim.id), claim)
+                for claim in claims[:index]
+                if claim.voice == "attributed"
+                and claim.kind in back
+                and claim.party != denial.party
+            ]
         if not answered:
             continue
         claim = max(answered, key=lambda pair: pair[0])[1]
@@ -242,6 +252,49 @@ def find_denials(claims: Sequence[Claim], sources: Sequence[str] | None = None) 
             )
         )
     return disputes
+
+
+def _denied_from(source: str, denial: Claim) -> int:
+    """Where what the denial denies starts in `source`: after its cue, or, when its cue only
+    reports ("added that ..., denying ..."), after the participle that denies."""
+    after = denial.cue_offsets[1] if denial.cue_offsets else 0
+    if denial.cue is None or _denies(denial.cue):
+        return after
+    for token in tokenize(source[after:]):
+        if _denies(token.text):
+            return after + token.end
+    return len(source)
+
+
+def _denies(word: str) -> bool:
+    """True when `word` (English or Arabic, as written) is a form of a denial verb."""
+    english = load_english().cues.get(word.strip().lower())
+    if english is not None:
+        return english.kind == "denial"
+    tokens = tokenize(word)
+    arabic = load_arabic().cue(tokens[-1]) if tokens else None
+    return arabic is not None and arabic.kind == "denial"
+
+
+def _answers_back(source: str, denial: Claim, rules: SummaryRules) -> frozenset[str] | None:
+    """The kinds of claim the denial answers when its object points back at what was said
+    ("these accusations": an accusation; "the claims", الرواية: any), right after its cue and
+    its speaker, with a demonstrative or an article; None when it does not."""
+    ends = [o[1] for o in (denial.cue_offsets, denial.party_offsets) if o is not None]
+    ends.append(_denied_from(source, denial))
+    rest = source[max(ends) :]
+    aside = re.match(r"\s*[,،]([^,،]{1,40})[,،]", rest)  # ("نفى العميد، فلان، الاتهامات")
+    words = [t.norm for t in tokenize(rest[aside.end() if aside else 0 :]) if t.norm.isalpha()]
+    pointed = bool(words) and words[0] in _POINTERS
+    noun = words[1] if pointed and len(words) > 1 else words[0] if words else ""
+    if not (pointed or noun.startswith("ال")):
+        return None  # ("denied reports circulated online": none said before)
+    if noun in rules.denied_accusations:
+        return frozenset({"accusation"})
+    return _ANSWERS if noun in rules.denied_accounts else None
+
+
+_POINTERS = frozenset({"these", "those", "the", "such", "all", "هذه", "تلك", "كل", "كافه"})
 
 
 def _bare(text: str) -> str:

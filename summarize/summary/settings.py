@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigError
+from ..lang.arabic import fold
 from ..lang.data import bundled, check_choice
 from ..model import CLAIM_KINDS, ClaimKind
 
@@ -37,6 +38,8 @@ class SummaryRules:
     secondary_openers: tuple[str, ...]  # ", adding ...": clauses compression drops first
     not_participles: frozenset[str]  # -ing words that open no participle clause ("during")
     function_words: frozenset[str]  # not content words
+    denied_accusations: frozenset[str]  # "denied these accusations": answers an accusation
+    denied_accounts: frozenset[str]  # "denied these claims": answers what was said
     outlet_openers: tuple[str, ...]  # "However, ..." dropped in the outlet's voice
     lower_after_according: frozenset[str]  # lower-cased after "According to X, "
     side_taking_verbs: tuple[str, ...]  # never outside quotation marks (LLM verifier)
@@ -89,6 +92,8 @@ def load_summary_rules() -> SummaryRules:
             ),
             not_participles=_words(raw, "not_participles"),
             function_words=_words(raw, "function_words"),
+            denied_accusations=frozenset(fold(w) for w in _words(raw, "denied_accusations")),
+            denied_accounts=frozenset(fold(w) for w in _words(raw, "denied_accounts")),
             outlet_openers=tuple(str(v).lower() for v in raw["outlet_openers"]),
             lower_after_according=_words(raw, "lower_after_according"),
             side_taking_verbs=tuple(str(v).lower() for v in raw["side_taking_verbs"]),
