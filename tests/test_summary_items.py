@@ -1046,8 +1046,8 @@ def test_arabic_denials_pointing_back_and_denials_by_participle() -> None:
         "The municipality accused the lorry drivers of closing the ring road.",
     )
     denied = (
-        "رئيس نقابة السائقين، عمر صالح، نفى هذه الاتهامات في اتصال هاتفي.",
-        "The head of the drivers' union, Omar Saleh, denied these accusations in a phone call.",
+        "رئيس نقابة السائقين، عمر صالح، نفى هذه الاتهامات أمام الصحفيين.",
+        "The drivers' union chief, Omar Saleh, denied these accusations before reporters.",
     )
     assert [a[1] for a in statement_disputes([accused, denied])[0]] == ["واتهمت", "denied"]
     # "added that ..., denying ...": what is denied follows the participle; a word of the other
