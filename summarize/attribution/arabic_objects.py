@@ -4,9 +4,11 @@ describe, an institution after a name, a word after a closed construct, what fol
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from ..lang.gazetteer import load_countries
 from .arabic_phrases import ArabicPhrases
-from .arabic_words import is_quote
+from .arabic_words import base, definite, is_quote
 
 
 class ArabicObjects(ArabicPhrases):
@@ -110,7 +112,10 @@ class ArabicObjects(ArabicPhrases):
         if self._titled(start) and self.tokens[start].norm not in self.lex.plurals:
             # a person's title: "وزير الداخلية أحمد السعدي" goes on to the name; an
             # institution there is the object ("حمّل رئيس البلدية شركة الكهرباء")
-            return before.startswith("ال") and self.institution(k) and not token.startswith("ال")
+            return self.institution(k) and (
+                (before.startswith("ال") and not token.startswith("ال"))
+                or (k - 1 > start and self._name_word(k - 1))
+            )  # ("حمّل الناطق باسم الحكومة خالد عساف حكومةَ الاحتلال": after the name)
         return (
             before.startswith("ال")
             and not head.startswith(("ال", "وال"))
@@ -118,4 +123,33 @@ class ArabicObjects(ArabicPhrases):
             and token.isalpha()
             and token not in self.lex.name_particles
             and self.lex.cue(self.tokens[k]) is None
+        )
+
+    def _name_word(self, k: int) -> bool:
+        """True when token k can be a given name: a word of letters with no article after a
+        definite word or another such name, and not a title, an institution, a place, a time,
+        a function word or a cue."""
+        norm = self.tokens[k].norm
+        if k == 0 or not norm.isalpha() or definite(norm):
+            return False  # (والطوارئ، بالوزارة، للانتخابات: a definite word behind a clitic)
+        if not self.tokens[k - 1].norm.startswith("ال") and not self._name_word(k - 1):
+            return False
+        return (
+            not ({norm, base(norm)} & self._known)
+            and self.lex.cue(self.tokens[k]) is None
+            and (norm not in load_countries())
+        )
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        """Words of the lexicon that are never part of a personal name."""
+        return (
+            self.lex.speaker_heads
+            | self.lex.institutions
+            | self.lex.places
+            | self.lex.time_words
+            | self.lex.leading_words
+            | self.lex.span_stops
+            | self.lex.function_words
+            | self.lex.affiliations
         )

@@ -4,12 +4,20 @@ their issuers, gazetteer names that head a span, and the discourse's entities.""
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ..lang.arabic import span_text
 from ..lang.gazetteer import PartyEntry, joint_name, load_countries, party_name
 from .arabic_spans import SpanParser
-from .arabic_words import COMMAS, ENDS, among, base, content_words, document_word, is_quote
+from .arabic_words import (
+    COMMAS,
+    ENDS,
+    among,
+    base,
+    content_words,
+    definite,
+    document_word,
+    is_quote,
+)
 from .discourse import Entity, Mention
 
 
@@ -144,7 +152,8 @@ class ArabicParties(SpanParser):
         if (
             register
             and comma is not None
-            and not (anonymous or named)
+            and not anonymous
+            and not (named and self._titled(comma + 1))
             and self._name_apposed(comma)
         ):
             self._apposed_name(entity, start, comma)
@@ -155,8 +164,11 @@ class ArabicParties(SpanParser):
         left out ("منسق مشاريع المنظمة | في أدري، أنيس الفرجاني،"); None otherwise."""
         if end < len(self.tokens) and self.tokens[end].text in COMMAS:
             return end
-        if end >= len(self.tokens) or self.tokens[end].norm not in {"في", "ب", "بـ"}:
+        if end >= len(self.tokens):
             return None
+        norm = self.tokens[end].norm
+        if norm not in {"في", "ب", "بـ"} and not (norm.startswith("بال") and definite(norm)):
+            return None  # (بالمحكمة الابتدائية بتونس، الهادي بن عمر،: a place too)
         for k in range(end + 1, min(len(self.tokens), end + 5)):
             if self.tokens[k].text in COMMAS:
                 return k
@@ -224,10 +236,12 @@ class ArabicParties(SpanParser):
 
     def _conjunction(self, norm: str) -> bool:
         """True when a word opens with the conjunction و ("وهي", "والتي", "وفق"), not a name
-        that starts with its letter (وائل، وليد، وداد)."""
+        that starts with its letter (وائل، وليد، وداد) nor the particle ولد."""
         rest = norm[1:]
-        return norm.startswith("و") and (
-            len(norm) <= 3 or rest in self._known or rest.startswith("ال")
+        return (
+            norm.startswith("و")
+            and norm not in self.lex.name_particles  # (ولد الطالب: "son of", a name's part)
+            and (len(norm) <= 3 or rest in self._known or rest.startswith("ال"))
         )
 
     def _heading_mentions(self, start: int, end: int) -> list[tuple[int, int, PartyEntry]]:
@@ -243,6 +257,8 @@ class ArabicParties(SpanParser):
         for m_start, m_end, entry in self.gazetteer(start, end):
             at = start + m_start
             before = self.tokens[at - 1].norm if at > start else ""
+            if self._where(at, m_end - m_start, entry):
+                continue  # "ممثلة المفوضية في لبنان": where the office is, not who speaks
             if (
                 at == start
                 or before in self.lex.affiliations
@@ -253,6 +269,17 @@ class ArabicParties(SpanParser):
             ):
                 found.append((m_start, m_end, entry))
         return found
+
+    def _where(self, at: int, length: int, entry: PartyEntry) -> bool:
+        """True when the state named at `at` (one word) follows an institution and في: the
+        place of its office or branch ("مكتب المنظمة في تونس"), not a party of the span."""
+        return (
+            entry.kind == "government"
+            and length == 1
+            and at >= 2
+            and self.tokens[at - 1].norm == "في"
+            and self.institution(at - 2)
+        )
 
     def span_of(self, start: int, end: int) -> str:
         """The span's text (without "لـ" before a party: وفقاً لمكتب ... -> مكتب ...): the ل
@@ -332,21 +359,6 @@ class ArabicParties(SpanParser):
             {norm[1:], base(norm[1:])} & (self.lex.speaker_heads | self.lex.circles)
         )
 
-    def _name_word(self, k: int) -> bool:
-        """True when token k can be a given name: a word of letters with no article after a
-        definite word or another such name, and not a title, an institution, a place, a time,
-        a function word or a cue."""
-        norm = self.tokens[k].norm
-        if k == 0 or not norm.isalpha() or norm.startswith("ال"):
-            return False
-        if not self.tokens[k - 1].norm.startswith("ال") and not self._name_word(k - 1):
-            return False
-        return (
-            not ({norm, base(norm)} & self._known)
-            and self.lex.cue(self.tokens[k]) is None
-            and (norm not in load_countries())
-        )
-
     def _family_name(self, k: int) -> bool:
         """True when token k ends a name: a definite word right after a given name (أحمد
         السعدي) or a particle (بن، أبو)."""
@@ -356,18 +368,4 @@ class ArabicParties(SpanParser):
             and norm.isalpha()
             and self._name_word(k - 1)
             and not {norm, base(norm)} & self._known
-        )
-
-    @cached_property
-    def _known(self) -> frozenset[str]:
-        """Words of the lexicon that are never part of a personal name."""
-        return (
-            self.lex.speaker_heads
-            | self.lex.institutions
-            | self.lex.places
-            | self.lex.time_words
-            | self.lex.leading_words
-            | self.lex.span_stops
-            | self.lex.function_words
-            | self.lex.affiliations
         )

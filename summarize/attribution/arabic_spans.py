@@ -107,6 +107,8 @@ class SpanParser(ArabicObjects):
             return True
         if not norm.startswith("ل") or len(norm) < 3 or k == start:
             return False
+        if self.tokens[k - 1].norm in self.lex.affiliations:
+            return False  # "ممثلة المفوضية في لبنان،": a place, not the medium told
         if norm[1:] in self.lex.told_media:
             return True  # "مصدر في الرئاسة لوكالة الأنباء": the medium told
         if self.tokens[k - 1].norm.startswith("ال"):
@@ -178,8 +180,13 @@ class SpanParser(ArabicObjects):
             following = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
             if not (norm.startswith("با") and not norm.startswith("بال") and following in COMMAS):
                 return "complement"  # برر القرار بارتفاع ... (not "عبدالله باوزير، ...")
-        if object_taking and k > start and norm.startswith("ب") and len(norm) >= 4:
-            return "complement"  # طالبت الحكومة بفتح المعابر
+        if (
+            k > start
+            and norm.startswith("ب")
+            and len(norm) >= 4
+            and (object_taking or self._quote_next(k))
+        ):  # طالبت الحكومة بفتح المعابر; أقر فلان بوجود "تأخر" (its quotation next)
+            return "complement"
         if object_taking and k > start + 1 and self._institution_object(k):
             return "object"  # ناشد محافظ ذي قار الحكومة
         if object_taking and k > start + 1 and self._name_object(k, start):
@@ -191,6 +198,10 @@ class SpanParser(ArabicObjects):
         if after_verb and (self._new_phrase(k, start) or self._after_one_of(k, start)):
             return "object"
         return None
+
+    def _quote_next(self, k: int) -> bool:
+        """True when a quotation opens right after token k."""
+        return k + 1 < len(self.tokens) and is_quote(self.tokens[k + 1])
 
     def _quoted_name(self, k: int) -> int:
         """Index after a short quoted name at k (مرصد "نت بلوكس", «الوكالة الوطنية»), else k."""

@@ -21,6 +21,8 @@ def content_words(tokens: Sequence[Token], lex: ArabicLexicon) -> set[str]:
         if not token.norm.isalnum() or token.norm in lex.function_words:
             continue
         norm = token.norm[1:] if token.norm.startswith("وال") else token.norm  # والفرجاني
+        if token.text.endswith(("اً", "ًا")) and len(norm) > 3:
+            norm = norm[:-1]  # مصدراً حكومياً: the accusative ending, not the word's letter
         word = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
         word = word[1:] if word.startswith("و") and len(word) > 3 else word
         words.add(word)
@@ -74,6 +76,18 @@ def base(norm: str) -> str:
             norm = norm[len(clitic) :]
             break
     return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+_DEFINITE = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def definite(norm: str) -> bool:
+    """True when the folded word carries the article, alone or behind a clitic (الوزارة،
+    والطوارئ، بالوزارة، للانتخابات); a short word that only starts with the letters is not
+    one (فال، بالي)."""
+    return norm.startswith("ال") or any(
+        norm.startswith(prefix) and len(norm) > len(prefix) + 2 for prefix in _DEFINITE
+    )
 
 
 def phrase_at(tokens: Sequence[Token], index: int, phrases: tuple[Phrase, ...]) -> int:
