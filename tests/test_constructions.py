@@ -1273,60 +1273,56 @@ def test_a_participle_that_denies_demands_or_threatens_gives_the_kind() -> None:
     assert kinds(english, "en") == ["denial", "demand", "statement", "statement"]
 
 
+def one_party(first: str, later: str) -> Read:
+    """Reads an introducing sentence and a later one; the later names the same party. Returns
+    the first reading."""
+    found = read([first, later])
+    assert found[1].party == found[0].party, found
+    return found[0]
+
+
 def test_a_title_with_definite_words_behind_clitics_still_takes_its_apposed_name() -> None:
     # ATTRIBUTION.md §3, apposition: "بالمستشفى", "والإغاثة", "للتنمية" carry the article behind
     # a clitic; they complete the title and are no personal name, so the name after the comma
     # is the speaker's and the surname alone later is the same party
-    found = read(
-        [
-            "وقال مدير قسم الطوارئ والإغاثة بالمستشفى، سامر قدورة، إن الأسرّة نفدت.",
-            "وأضاف قدورة أن الأدوية تكفي ليومين.",
-        ]
+    first = one_party(
+        "وقال مدير قسم الطوارئ والإغاثة بالمستشفى، سامر قدورة، إن الأسرّة نفدت.",
+        "وأضاف قدورة أن الأدوية تكفي ليومين.",
     )
-    assert found[1].party == found[0].party == "مدير قسم الطوارئ والإغاثة بالمستشفى"
-    found = read(
-        [
-            "رئيس الصندوق الوطني للتنمية، منير العطار، رفض من جهته هذه الأرقام.",
-            "وشدد العطار على أن القروض صرفت كاملة.",
-        ]
+    assert first.party == "مدير قسم الطوارئ والإغاثة بالمستشفى"
+    first = one_party(
+        "رئيس الصندوق الوطني للتنمية، منير العطار، رفض من جهته هذه الأرقام.",
+        "وشدد العطار على أن القروض صرفت كاملة.",
     )
-    assert found[1].party == found[0].party == "رئيس الصندوق الوطني للتنمية"
+    assert first.party == "رئيس الصندوق الوطني للتنمية"
 
 
 def test_wuld_son_of_is_part_of_a_mauritanian_name() -> None:
     # ولد ("son of") joins the parts of a name like بن; it is no conjunction و + لد
-    found = read(
-        [
-            "وقال رئيس البلدية، سيدي ولد أحمدو، إن المياه انحسرت.",
-            "وأوضح ولد أحمدو أن الطرق ما زالت مغلقة.",
-        ]
+    first = one_party(
+        "وقال رئيس البلدية، سيدي ولد أحمدو، إن المياه انحسرت.",
+        "وأوضح ولد أحمدو أن الطرق ما زالت مغلقة.",
     )
-    assert found[1].party == found[0].party == "رئيس البلدية"
+    assert first.party == "رئيس البلدية"
 
 
 def test_a_place_after_the_title_then_an_apposed_name() -> None:
     # "الناطق باسم المحكمة بالعاصمة، فلان،": the place phrase (بـ + a definite word) between
     # the span and the comma leaves the apposed name the speaker's
-    found = read(
-        [
-            "ونقلت الإذاعة عن الناطق باسم المحكمة بالعاصمة، يوسف الدباغ، قوله إن الجلسة أجلت.",
-            "وأوضح الدباغ أن الموعد الجديد لم يحدد.",
-        ]
+    one_party(
+        "ونقلت الإذاعة عن الناطق باسم المحكمة بالعاصمة، يوسف الدباغ، قوله إن الجلسة أجلت.",
+        "وأوضح الدباغ أن الموعد الجديد لم يحدد.",
     )
-    assert found[1].party == found[0].party
 
 
 def test_a_state_after_an_institution_and_fi_is_where_its_office_is() -> None:
     # "ممثل المنظمة في الأردن": the organisation's representative there, not Jordan speaking;
     # the state is no medium told either (after في, لبنان is no لـ + بنان)
-    found = read(
-        [
-            "وقالت ممثلة المنظمة في لبنان، رنا فخري، إن المساعدات تأخرت.",
-            "وأضافت فخري أن المخازن فارغة.",
-        ]
+    first = one_party(
+        "وقالت ممثلة المنظمة في لبنان، رنا فخري، إن المساعدات تأخرت.",
+        "وأضافت فخري أن المخازن فارغة.",
     )
-    assert found[0].span == "ممثلة المنظمة في لبنان"
-    assert found[1].party == found[0].party == "ممثلة المنظمة في لبنان"
+    assert first.span == first.party == "ممثلة المنظمة في لبنان"
 
 
 def test_a_noun_with_bi_before_a_quotation_opens_the_complement() -> None:
@@ -1350,22 +1346,17 @@ def test_after_a_title_and_a_name_an_institution_is_the_object() -> None:
 def test_a_place_word_in_the_title_leaves_the_apposed_name_the_speakers() -> None:
     # "بجنين" after a definite word reads like a name's part, yet what stands between the
     # commas has no title: it is the person's name, not a role ("المحامية هالة، عضوة ...،")
-    found = read(
-        [
-            "وقال مدير الطوارئ في جمعية الإغاثة الطبية بجنين، عماد صوافطة، إن الطواقم منعت.",
-            "وأضاف صوافطة أن سيارتين احتجزتا.",
-        ]
+    one_party(
+        "وقال مدير الطوارئ في جمعية الإغاثة الطبية بجنين، عماد صوافطة، إن الطواقم منعت.",
+        "وأضاف صوافطة أن سيارتين احتجزتا.",
     )
-    assert found[1].party == found[0].party
 
 
 def test_an_accusative_ending_is_no_part_of_the_word() -> None:
     # after إنّ / غير أنّ the subject is accusative ("مسؤولاً محلياً"): its alef of tanween is
     # the case, so "المسؤول المحلي" later is the same party
-    found = read(
-        [
-            "غير أن مسؤولاً محلياً في البلدية، فضّل عدم كشف هويته، قال إن الطريق سيفتح.",
-            "وأضاف المسؤول المحلي أن الجسر يحتاج إلى ترميم.",
-        ]
+    first = one_party(
+        "غير أن مسؤولاً محلياً في البلدية، فضّل عدم كشف هويته، قال إن الطريق سيفتح.",
+        "وأضاف المسؤول المحلي أن الجسر يحتاج إلى ترميم.",
     )
-    assert found[1].party == found[0].party == "مسؤولاً محلياً في البلدية"
+    assert first.party == "مسؤولاً محلياً في البلدية"
