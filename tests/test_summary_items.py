@@ -32,6 +32,10 @@ SAID_THAT_NAME_SAID = re.compile(
 )
 
 
+# a party named twice: "According to The X, the X had announced ..."
+ACCORDING_TO_ITSELF = re.compile(r"^According to (?:[Tt]he )?([^,]+), (?:[Tt]he )?\1\b")
+
+
 def _run(text: str) -> Document:
     return run_document(text, None, RunOptions("en"))
 
@@ -502,6 +506,20 @@ ITEM_CASES = [
         "of households cut meals according to the latest survey.",
     ),
     (
+        "the medium that relayed the party's announcement is an aside, not the party",
+        "School year\nSchools reopened in the north.\n"
+        "The education ministry had announced on Sunday, according to the state radio, a "
+        "timetable for reopening 300 schools.\n",
+        "The education ministry announced a timetable for reopening 300 schools.",
+    ),
+    (
+        "after 'according to' a document, the party's own verb makes the item",
+        "Flood season\nRivers rose across the delta.\n"
+        "According to the bulletin, the water authority noted that 12 dykes gave way in two "
+        "districts.\n",
+        "The water authority noted that 12 dykes gave way in two districts.",
+    ),
+    (
         "the claim's own cue is the item's verb",
         "Flour prices\nFlour prices rose this week.\n"
         "While the ministry insists that prices are stable, traders believe that the shortage "
@@ -779,6 +797,7 @@ def test_devset_summaries_grammar_names_lengths_and_duplicates(
         for text in texts:
             assert not SAID_NAME_THAT.search(text), text
             assert not SAID_THAT_NAME_SAID.search(text), text
+            assert not ACCORDING_TO_ITSELF.search(text), text
             assert len(text.split()) <= rules.max_words + 1, text  # (+ the "…" of a cut)
         for party in parties:
             assert "presence army" not in party.lower() and "presence's" not in party.lower()

@@ -182,6 +182,14 @@ def _account(claim: Claim, text: str, cues: EnglishLexicon) -> str | None:
     )  # (a figure's comma, "21,000", ends no phrase)
     if according and _reported(text[: according.start()], cues):
         return None
+    if (
+        according
+        and claim.construction != "according-to"
+        and _cue_at(claim, len(claim.text) - len(text)) is not None
+    ):
+        # "X had announced, according to state television, a plan", "According to the report,
+        # the observers noted ...": the party's own verb, the medium or document an aside
+        return None
     if according and according.start() < 0.5 * len(text):
         before = text[: according.start()].rstrip(" ,")
         if len(before.split()) >= 6:  # "X decided ..., according to Y, less than ...": X's clause
@@ -191,6 +199,20 @@ def _account(claim: Claim, text: str, cues: EnglishLexicon) -> str | None:
     if last and claim.construction == "according-to" and last.start() > 0.3 * len(text):
         return text[: last.start()]
     return None
+
+
+# "..., according to state television, ...": the medium that relayed the party's words
+_CONDUIT = re.compile(r",?\s*\baccording to [^,“”\"«»]+,\s*", re.IGNORECASE)
+
+
+def _without_conduit(rest: str) -> str:
+    """The party's words without the medium that relayed them, named in an aside before the
+    words begin ("announced last month, according to state television, a plan" -> "announced
+    last month a plan"); an aside inside what the party said stays theirs."""
+    found = _CONDUIT.search(rest)
+    if found is None or re.search(r"\bthat\b|[“\"«:]", rest[: found.start()]):
+        return rest
+    return f"{rest[: found.start()]} {rest[found.end() :]}".strip()
 
 
 def _reported(text: str, cues: EnglishLexicon) -> bool:
@@ -238,7 +260,7 @@ def _worded(
     found = _content_after_cue(text, cues, rules, _cue_at(claim, len(claim.text) - len(text)))
     if found:
         verb, rest = found
-        rest = _without_own_name(rest, claim.party)
+        rest = _without_conduit(_without_own_name(rest, claim.party))
         return verb, quote_loaded(compress(rest, rules, budget, limit, article.lead).rstrip(" ."))
     content = compress(text.rstrip(" ."), rules, budget, limit, article.lead)
     if topicalised or _names(content, claim.party):
