@@ -124,6 +124,32 @@ def test_an_adverbial_between_two_commas_goes_with_both() -> None:
     )
 
 
+def test_an_occasion_before_the_verbs_preposition_goes_with_both_commas() -> None:
+    # "accused X, [in an interview with the “Y” channel], of Z": the aside, the medium's quoted
+    # name with it, and its second comma go; the complement's preposition stays
+    rules = load_summary_rules()
+    text = "the mayor accused the council, in an interview with the “Delta” channel, of delays"
+    assert compress(text, rules) == "the mayor accused the council of delays"
+    text = "the mayor added, in a statement to “Delta Post”, that the bridge was shut"
+    assert compress(text, rules) == "the mayor added that the bridge was shut"
+    text = "the union called, in a statement on Monday, for new talks with the owners"
+    assert compress(text, rules) == "the union called for new talks with the owners"
+    # the medium named after its noun, or its page, goes with the comma before "that"
+    text = 'the army said via its radio "Voice of the Delta", that the road was open'
+    assert compress(text, rules) == "the army said that the road was open"
+    text = "the army said on its “Facebook” page, that the road was open"
+    assert compress(text, rules) == "the army said that the road was open"
+    # before a colon, the colon stays with the quotation it opens
+    text = 'the mayor added, in a statement to the radio: "We will rebuild the bridge."'
+    assert compress(text, rules) == 'the mayor added: "We will rebuild the bridge."'
+
+    # a quotation is never dropped with the aside, nor a day that is the start of something
+    text = "the mayor said in a speech to “we will rebuild it”, and left the hall"
+    assert "“we will rebuild it”" in compress(text, rules)
+    text = "the drivers will strike starting next Monday, unless fuel arrives at the depots"
+    assert "starting next Monday" in compress(text, rules)
+
+
 def test_compression_keeps_numbers_negations_quotations_and_the_object() -> None:
     rules = load_summary_rules()
     text = (
@@ -339,7 +365,7 @@ def test_an_aside_closed_before_the_main_verb_goes_and_the_clause_stays() -> Non
     # a bare subject and verb keep what completes them; time adverbials of a series go
     bare = "traders waited, for the third day in a row, with empty shelves in the old market"
     assert compress(bare, rules, budget=4, limit=40) == (
-        "traders waited, with empty shelves in the old market"
+        "traders waited with empty shelves in the old market"  # (both commas go with it)
     )
     assert "evening" not in compress(
         "the shop was looted yesterday evening, Friday, by a group of armed men", rules, 6
@@ -441,6 +467,8 @@ def test_the_dateline_never_opens_an_item() -> None:
         'Kassala "The Valley Post" exclusive: Heavy rain destroyed 40 homes in the valley.',
         'Kassala - "Valley News" dot com - Heavy rain destroyed 40 homes in the valley.',
         "Kassala 12-3-2025 SUNA- Heavy rain destroyed 40 homes in the valley.",
+        "Kassala- Heavy rain destroyed 40 homes in the valley.",
+        "Valley Times/ Kassala - Heavy rain destroyed 40 homes in the valley.",
     ):
         item = _items(f"Floods hit the valley\n{lead}\nMore heavy rain is expected on Friday.\n")[0]
         assert "Kassala" not in item and "Agencies" not in item and "exclusive" not in item

@@ -22,9 +22,16 @@ from .settings import SummaryRules
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|without|none|neither)\b|n't\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\((?![A-Z]{2,8}\))[^()]{10,}\)")  # not an acronym: "(SDF)" stays
 _QUOTE_OPEN = '“«"'
-# A platform's quoted name ("on its “Facebook” page"): no quotation that an adverbial must keep
+# A medium's quoted name: capitalised words ("Al-Ghad", "Voice of the Nile"), never a sentence
+_MEDIUM_NAME = r"[“\"«][A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for)){0,4}[”\"»]"
+# A platform's quoted name ("on its “Facebook” page"), a medium told ("in a statement to
+# “Al-Ghad”") or named after its noun ("via its radio “Al-Andalus”"): no quotation that an
+# adverbial must keep
 _PLATFORM = re.compile(
     r"[“\"«][^”\"»]{1,25}[”\"»] (?=(?:page|platform|account|website|site|channel)\b)"
+    rf"|(?:(?<=\bto )|(?<=\bwith )){_MEDIUM_NAME},?$"
+    r"|(?:(?<=radio )|(?<=channel )|(?<=newspaper )|(?<=website )|(?<=agency ))"
+    rf"{_MEDIUM_NAME},?$"
 )
 
 
@@ -97,7 +104,8 @@ def _tidy(text: str) -> str:
 
 _GONE = "\x00"  # where a dropped adverbial that opened with a comma stood
 _OBJECT_AFTER = re.compile(
-    f"{_GONE}+,(?= (?:the|a|an|its|his|her|their|this|these|those|some|several|\\d)\\b)"
+    f"{_GONE}+,(?= (?:the|a|an|its|his|her|their|this|these|those|some|several|\\d)\\b"
+    "| (?:of|for|to|with|against|about|that)\\b)"  # "accused X, [in an interview], of Y"
 )
 
 
