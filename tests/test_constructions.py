@@ -1273,10 +1273,10 @@ def test_a_participle_that_denies_demands_or_threatens_gives_the_kind() -> None:
     assert kinds(english, "en") == ["denial", "demand", "statement", "statement"]
 
 
-def one_party(first: str, later: str) -> Read:
+def one_party(first: str, later: str, language: str = "ar") -> Read:
     """Reads an introducing sentence and a later one; the later names the same party. Returns
     the first reading."""
-    found = read([first, later])
+    found = read([first, later], language)
     assert found[1].party == found[0].party, found
     return found[0]
 
@@ -1360,3 +1360,27 @@ def test_an_accusative_ending_is_no_part_of_the_word() -> None:
         "وأضاف المسؤول المحلي أن الجسر يحتاج إلى ترميم.",
     )
     assert first.party == "مسؤولاً محلياً في البلدية"
+
+
+def test_the_same_source_points_back_at_the_latest_speaker() -> None:
+    # ATTRIBUTION.md, according-to with an anaphor: "وحسب المصدر ذاته" / "According to the
+    # same source" names no one; where no earlier party is a source, it is the latest speaker
+    one_party(
+        "وقال المتحدث باسم الدفاع المدني، العقيد سامي ناصر، إن الفرق أخلت الحي.",
+        "وحسب المصدر ذاته، فإن ثلاثة مبانٍ انهارت.",
+    )
+    first = one_party(
+        "Police spokesman Colonel Sami Nasser said that crews evacuated the district.",
+        "According to the same source, three buildings collapsed.",
+        "en",
+    )
+    assert first.party == "Police spokesman Colonel Sami Nasser"
+    # sources named before are those sources, even with a speaker between
+    found = read(
+        [
+            "وذكرت مصادر محلية أن الطريق أغلق.",
+            "وقال رئيس البلدية إن الفرق تعمل.",
+            "وحسب المصادر ذاتها، فإن الجسر تضرر.",
+        ]
+    )
+    assert found[2].party == found[0].party != found[1].party

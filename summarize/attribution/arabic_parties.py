@@ -137,6 +137,13 @@ class ArabicParties(SpanParser):
             entry, name = None, None  # "جنوب أفريقيا وموزمبيق": both, named from the span
         # "المصادر ذاتها": the same sources as before (the word "same" names nobody)
         content = {w for w in content_words(tokens, self.lex) if w not in self.lex.same}
+        head = base(tokens[0].norm)
+        if head in {base(w) for w in self.lex.anonymous_sources} and any(
+            t.norm in self.lex.same for t in tokens[1:]
+        ):
+            same = self.discourse.same_source(span, content)
+            if same is not None:
+                return same
         if (
             not register
             and entry is None

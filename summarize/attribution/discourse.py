@@ -112,6 +112,17 @@ class Discourse:
         """The outlet's own reporter spoke ("أفاد مراسلنا", "our correspondent reported")."""
         self.speakers.append((self.reporter, gender))
 
+    def same_source(self, span: str, tokens: frozenset[str] | set[str]) -> Entity | None:
+        """ "the same source" (المصدر ذاته) where no earlier party is a source: the latest
+        speaker, whom the phrase points back at, with `span` registered; None otherwise."""
+        if any(tokens <= e.tokens for e in self.entities):
+            return None  # ("المصادر ذاتها" after "مصادر محلية": those sources)
+        speaker = self.recent_speaker(None)
+        if speaker is not None:
+            speaker.spans.append(span)
+            self.mention(speaker)
+        return speaker
+
     def _new(self, mention: Mention) -> Entity:
         entity = Entity(
             f"e{len(self.entities) + 1}",

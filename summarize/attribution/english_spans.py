@@ -84,6 +84,12 @@ class EnglishSpans:
             and not self.lex.institutions.search(span)  # "the Valley Relief Committee": it
         )
         tokens = frozenset(content_words(span, self.lex.stop_words))
+        words = set(re.findall(r"[a-z]+", low))  # "the same source": the latest speaker
+        rest = words - self.lex.same - {"the"}
+        if words & self.lex.same and rest and rest <= {"source", "sources"}:
+            same = self.discourse.same_source(span, tokens)
+            if same is not None:
+                return same
         entity = self.discourse.resolve(Mention(span, tokens, entry, name or span, person))
         self.discourse.mention(entity)
         return entity
