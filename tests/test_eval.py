@@ -41,15 +41,20 @@ def test_devset_figures_never_fall(devset_runs: list[AnnotatedRun]) -> None:
 
 
 def test_devset_meets_the_attribution_targets(devset_runs: list[AnnotatedRun]) -> None:
-    """The targets the devset meets now, in both modes, held as targets (the ratchet above
-    follows the rest: one loaded word in English mode)."""
+    """The attribution targets on the devset, in both modes (the ratchet above follows every
+    figure besides, the unheard parties too)."""
     for mode, found in figures(devset_runs).items():
         assert found["attribution"] >= 0.95, (mode, found)
         assert found["key_claim_recall"] >= 0.90, (mode, found)
         assert found["outlet_accuracy"] == 1.0, (mode, found)
-        zero = ("inversions", "invented", "boilerplate_leaks", "segmentation_misses")
+        zero = (
+            "inversions",
+            "invented",
+            "boilerplate_leaks",
+            "segmentation_misses",
+            "loaded_outside_quotes",
+        )
         assert all(found[k] == 0 for k in zero), (mode, found)
-    assert figures(devset_runs)["ar"]["loaded_outside_quotes"] == 0
 
 
 def test_evaluate_runs_a_folder(models_file: Path) -> None:

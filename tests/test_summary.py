@@ -10,7 +10,13 @@ import pytest
 from annotated import AnnotatedRun
 
 from summarize.lang.arabic import tokenize
-from summarize.lang.loaded import arabic_matches, english_matches, neutralize, quote_loaded
+from summarize.lang.loaded import (
+    arabic_matches,
+    article_lexicon,
+    english_matches,
+    neutralize,
+    quote_loaded,
+)
 from summarize.lang.quotes import outside_quotes
 from summarize.model import Document, RunOptions, Sentence
 from summarize.pipeline import analyze, run_document
@@ -102,6 +108,36 @@ def test_loaded_words_outlet_voice_and_party_voice() -> None:
     assert neutralize("the new Iraqi cabinet met") == "the new Iraqi cabinet met"
     sentence = "وتمضي ليبيا الجديدة نحو الانتخابات"
     assert [sentence[a:b] for a, b in arabic_matches(tokenize(sentence))] == ["ليبيا الجديدة"]
+
+
+def test_a_contested_name_is_loaded_only_where_the_article_names_the_group_otherwise() -> None:
+    # "the displaced" for people the article calls refugees is the speaker's framing; in a
+    # report on people displaced inside their own country it is the plain word
+    refugees = article_lexicon(["Some 5,000 refugees crossed back over the border."])
+    assert quote_loaded("it urged the return of the displaced", refugees) == (
+        "it urged the return of “the displaced”"
+    )
+    assert neutralize("the return of the displaced began", refugees) == (
+        "the return of the refugees began"
+    )
+    assert quote_loaded("the rains may leave them displaced again", refugees) == (
+        "the rains may leave them displaced again"  # (a verb: no name for anyone)
+    )
+    at_home = article_lexicon(["The floods drove 2,000 families from the valley."])
+    assert quote_loaded("it urged the return of the displaced", at_home) == (
+        "it urged the return of the displaced"
+    )
+    article = (
+        "Returns from the camps\n"
+        "Some 5,000 Syrian refugees crossed back over the border this month, the agency said.\n"
+        "The interior ministry said that the return of the displaced is now safe.\n"
+    )
+    document = run_document(article, None, RunOptions("en"))
+    assert document.analysis is not None
+    items = " ".join(i.text for i in document.analysis.summary)
+    assert "“the displaced”" in items, items
+    terms = {t.term: (t.used_by, t.in_quotes) for t in document.analysis.loaded_terms}
+    assert terms["the displaced"] == ("the Interior Ministry", False)
 
 
 def test_loaded_terms_are_recorded_with_who_used_them() -> None:

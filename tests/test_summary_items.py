@@ -548,6 +548,12 @@ ITEM_CASES = [
         "The water authority noted that 12 dykes gave way in two districts.",
     ),
     (
+        "a speaker named after what they said says it",
+        "Road closures\nThe coast road was closed to traffic.\n"
+        "Two bridges on the northern road were swept away, the civil defence said.\n",
+        "The civil defence said that two bridges on the northern road were swept away.",
+    ),
+    (
         "the claim's own cue is the item's verb",
         "Flour prices\nFlour prices rose this week.\n"
         "While the ministry insists that prices are stable, traders believe that the shortage "

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..lang.arabic import tokenize
 from ..lang.commentary import is_commentary
-from ..lang.loaded import arabic_matches, english_matches, quote_loaded
+from ..lang.loaded import arabic_matches, article_lexicon, english_matches, quote_loaded
 from ..lang.quotes import inside, outermost, quote_spans
 from ..model import Attribution, Attributions, Claim, ClaimKind, LoadedTerm, Party, Sentence
 
@@ -69,12 +69,13 @@ def loaded_terms(
 ) -> list[LoadedTerm]:
     """Loaded words in the translation (English) and the source (Arabic), with who used them."""
     found = []
+    lexicon = article_lexicon([s.translation for s in sentences if s.kind != "boilerplate"])
     for sentence in sentences:
         if sentence.kind == "boilerplate":
             continue
         who = used_by.get(sentence.id, outlet)
         spans = quote_spans(sentence.translation)
-        for start, end, _ in english_matches(sentence.translation):
+        for start, end, _ in english_matches(sentence.translation, lexicon):
             term = sentence.translation[start:end]
             found.append(LoadedTerm(term, sentence.id, who, inside(start, spans)))
         if sentence.source != sentence.translation:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import ConfigError
@@ -23,6 +23,7 @@ class LoadedLexicon:
     arabic: tuple[tuple[tuple[str, ...], str], ...]  # (folded term tokens, English gloss)
     arabic_prefixes: tuple[str, ...]  # clitics a loaded Arabic word may carry (و، ف، بال...)
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # compiled English terms, longest first
+    contested: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (term, neutral, when)
 
 
 @lru_cache(maxsize=1)
@@ -41,14 +42,36 @@ def load_loaded() -> LoadedLexicon:
             for e in raw["arabic"]
         )
         prefixes = tuple(str(p) for p in raw["arabic_prefixes"])
-    except (KeyError, TypeError) as exc:
+        contested = tuple(
+            (str(e["term"]).lower(), str(e["neutral"]), re.compile(str(e["when"]), re.IGNORECASE))
+            for e in raw["contested"]
+        )
+    except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"loaded.yaml: invalid or missing key: {exc}") from None
-    # whole words, also inside hyphenated compounds ("regime-controlled", "pro-regime")
-    patterns = tuple(
+    return LoadedLexicon(english, arabic, prefixes, _compiled(english), contested)
+
+
+def _compiled(english: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The English terms as patterns: whole words, also inside hyphenated compounds."""
+    return tuple(
         (re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE), neutral)
         for term, neutral in english
     )
-    return LoadedLexicon(english, arabic, prefixes, patterns)
+
+
+def article_lexicon(texts: Sequence[str], lexicon: LoadedLexicon | None = None) -> LoadedLexicon:
+    """The loaded terms of one article: every term, and the contested names that its English
+    (`texts`) makes a party's framing ("the displaced" where the article speaks of refugees)."""
+    lex = lexicon or load_loaded()
+    extra = tuple(
+        (term, neutral)
+        for term, neutral, when in lex.contested
+        if any(when.search(text) for text in texts)
+    )
+    if not extra:
+        return lex
+    english = tuple(sorted((*lex.english, *extra), key=lambda pair: -len(pair[0])))
+    return replace(lex, english=english, patterns=_compiled(english), contested=())
 
 
 def english_matches(text: str, lexicon: LoadedLexicon | None = None) -> list[Match]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..attribution.lexicon_en import EnglishLexicon, load_english
 from ..lang.arabic import tokenize
 from ..lang.commentary import is_commentary, load_commentary
+from ..lang.loaded import article_lexicon
 from ..lang.quotes import inside, quote_spans
 from ..model import Claim, SummaryItem
 from .compress import CLAUSE_BREAK
@@ -197,11 +198,13 @@ def summarize_claims(
     texts = list(sources) if sources else [c.text for c in claims]
     lower = frozenset(w for c in claims for w in re.findall(r"\b[a-z][a-z'-]+\b", c.text))
     # the lead's words: a later claim's place phrase made of them repeats the lead
-    after_lead = Article(names, frozenset(re.findall(r"[\w'’-]+", claims[0].text.lower())), lower)
+    loaded = article_lexicon([headline, *(c.text for c in claims)])
+    lead = frozenset(re.findall(r"[\w'’-]+", claims[0].text.lower()))
+    after_lead = Article(names, lead, lower, loaded)
 
     def text_of(group: list[int], most: int | None = None) -> str:
         members = [claims[i] for i in group]
-        article = after_lead if group[0] != 0 else Article(names, frozenset(), lower)
+        article = after_lead if group[0] != 0 else Article(names, frozenset(), lower, loaded)
         return item_text(members[0].party, members, cues, rules, article, most)
 
     kept: list[str] = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..attribution.lexicon_en import EnglishLexicon
 from ..lang.dateline import without_dateline
-from ..lang.loaded import neutralize, quote_loaded
+from ..lang.loaded import LoadedLexicon, neutralize, quote_loaded
 from ..lang.quotes import inside, quote_spans
 from ..model import Claim
 from .compress import compress
@@ -52,6 +52,7 @@ class Article:
     names: Sequence[str] = ()  # the parties: a loaded word in one is quoted, never rewritten
     lead: frozenset[str] = frozenset()  # the lead's words: a place phrase of them repeats it
     lower: frozenset[str] = frozenset()  # words the article writes in lower case: no names
+    loaded: LoadedLexicon | None = None  # its loaded terms (contested names included)
 
 
 def capitalize(text: str) -> str:
@@ -235,19 +236,18 @@ def _worded(
         openers = "|".join(map(re.escape, rules.outlet_openers))
         text = without_dateline(claim.text)
         text = re.sub(rf"^({openers}),\s*", "", text, flags=re.IGNORECASE)
-        content = compress(
-            neutralize(text, protect=article.names), rules, budget, limit, article.lead
-        ).rstrip(" .")
+        neutral = neutralize(text, article.loaded, protect=article.names)
+        content = compress(neutral, rules, budget, limit, article.lead).rstrip(" .")
         return (NAMES_ITSELF if _names(content, claim.party) else "reported"), content
     voices = _VOICES.search(claim.text) if claim.construction == "voices" else None
     cue = cues.cues.get(voices.group("cue").lower()) if voices else None
     if voices and cue is not None:  # "The voices of farmers demanding X grow louder"
         content = compress(voices.group("rest").strip(" ,."), rules, budget, limit)
-        return cues.past_forms.get(cue.lemma, "said"), quote_loaded(content)
+        return cues.past_forms.get(cue.lemma, "said"), quote_loaded(content, article.loaded)
     rumour = _RUMOUR.match(claim.text)
     if rumour:  # "Word spread among residents that X": the residents say that X
         content = compress(claim.text[rumour.end() :].rstrip(" ."), rules, budget, limit)
-        return "said that", quote_loaded(content)
+        return "said that", quote_loaded(content, article.loaded)
     text, topicalised = _TOPIC.subn("", claim.text)
     quoted = _QUOTE_FIRST.match(text)
     if quoted and claim.construction == "quote-inverted":  # the quotation is what was said
@@ -256,20 +256,27 @@ def _worded(
     account = _account(claim, text, cues)
     if account is not None:
         content = compress(account, rules, budget, limit, article.lead)
-        return "according to", quote_loaded(content)
-    found = _content_after_cue(text, cues, rules, _cue_at(claim, len(claim.text) - len(text)))
+        return "according to", quote_loaded(content, article.loaded)
+    at = _cue_at(claim, len(claim.text) - len(text))
+    found = _content_after_cue(text, cues, rules, at)
+    if found and not found[1].strip(" .") and at is not None and "," in text[:at]:
+        # "5,000 refugees crossed back, the agency said.": what was said stands before
+        before = lower_first(text[: text.rfind(",", 0, at)].strip(), rules, article.lower)
+        found = (found[0] if found[0].endswith(("that", ":")) else f"{found[0]} that", before)
     if found:
         verb, rest = found
         rest = _without_conduit(_without_own_name(rest, claim.party))
-        return verb, quote_loaded(compress(rest, rules, budget, limit, article.lead).rstrip(" ."))
+        return verb, quote_loaded(
+            compress(rest, rules, budget, limit, article.lead).rstrip(" ."), article.loaded
+        )
     content = compress(text.rstrip(" ."), rules, budget, limit, article.lead)
     if topicalised or _names(content, claim.party):
         # "As for X, it confined itself to ...": "X confined itself to ..."; "MP X, a member
         # of ..., filed a request": as it stands
-        return NAMES_ITSELF, quote_loaded(content)
+        return NAMES_ITSELF, quote_loaded(content, article.loaded)
     # no reporting verb in the English (a machine translation that lost it): the sentence as
     # the party's account, not quoted (it is the translation, not their words)
-    return "according to", quote_loaded(content)
+    return "according to", quote_loaded(content, article.loaded)
 
 
 def clause(
