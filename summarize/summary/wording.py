@@ -188,7 +188,7 @@ def _account(claim: Claim, text: str, cues: EnglishLexicon) -> str | None:
         and claim.construction != "according-to"
         and _cue_at(claim, len(claim.text) - len(text)) is not None
     ):
-        # "X had announced, according to state television, a plan", "According to the report,
+        # "X had announced, according to the state radio, a timetable", "According to the report,
         # the observers noted ...": the party's own verb, the medium or document an aside
         return None
     if according and according.start() < 0.5 * len(text):
@@ -202,14 +202,14 @@ def _account(claim: Claim, text: str, cues: EnglishLexicon) -> str | None:
     return None
 
 
-# "..., according to state television, ...": the medium that relayed the party's words
+# "..., according to the state radio, ...": the medium that relayed the party's words
 _CONDUIT = re.compile(r",?\s*\baccording to [^,“”\"«»]+,\s*", re.IGNORECASE)
 
 
 def _without_conduit(rest: str) -> str:
     """The party's words without the medium that relayed them, named in an aside before the
-    words begin ("announced last month, according to state television, a plan" -> "announced
-    last month a plan"); an aside inside what the party said stays theirs."""
+    words begin ("announced on Sunday, according to the state radio, a timetable" -> "announced
+    on Sunday a timetable"); an aside inside what the party said stays theirs."""
     found = _CONDUIT.search(rest)
     if found is None or re.search(r"\bthat\b|[“\"«:]", rest[: found.start()]):
         return rest
