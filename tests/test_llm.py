@@ -206,3 +206,18 @@ def test_cli_rejects_a_bad_prompt_in_one_line(
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1
     assert "unknown variable(s) article" in err and "missing variable(s) outlet, count" in err
+
+
+def test_the_verifier_knows_the_articles_contested_names() -> None:
+    # "the displaced" in an article about refugees is a party's word: unquoted, it is refused
+    article = (
+        "Returns from the camps\n"
+        "Some 5,000 Syrian refugees crossed back over the border this month.\n"
+        "The interior ministry said that the return of the displaced is now safe.\n"
+    )
+    document = run_document(article, None, RunOptions("en"))
+    said = _claim(document, "return of the displaced")
+    plain = Proposal(f"{said.party} said the return of the displaced is now safe.", (said.id,))
+    assert any("'the displaced'" in p for p in verify(plain, document))
+    quoted = Proposal(f"{said.party} said the return of “the displaced” is now safe.", (said.id,))
+    assert not any("loaded word" in p for p in verify(quoted, document))

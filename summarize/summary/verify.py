@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang.gazetteer import Gazetteer, load_gazetteer, match_english
-from ..lang.loaded import english_matches
+from ..lang.loaded import article_lexicon, english_matches
 from ..lang.quotes import outermost, outside_quotes, quote_spans
 from ..model import Analysis, Claim, Document
 from .settings import SummaryRules, load_summary_rules
@@ -118,7 +118,8 @@ def _wording(
 ) -> list[str]:
     problems = []
     outside = outside_quotes(item.text)
-    for start, end, _ in english_matches(outside):
+    body = [s.translation for s in document.sentences if s.kind != "boilerplate"]
+    for start, end, _ in english_matches(outside, article_lexicon(body)):
         problems.append(f"uses the loaded word '{outside[start:end]}' outside quotation marks")
     side_taking = re.compile(rf"\b({'|'.join(rules.side_taking_verbs)})\b", re.IGNORECASE)
     for match in side_taking.finditer(outside):
