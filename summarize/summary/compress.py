@@ -275,7 +275,8 @@ def _drop_trailing(text: str, limit: int, nouns: frozenset[str]) -> str:
             or _inside_quotes(text, found.start())
         ):
             return text
-        text = text[: found.start()].rstrip(" ,")
+        # the second of two joined adverbials goes with its "and": "around X and in Y" -> "around X"
+        text = re.sub(r"(?:,|\s+(?:and|or))+$", "", text[: found.start()].rstrip(" ,"))
     return text
 
 

@@ -297,12 +297,16 @@ def _at_clause(shorter: str, text: str, rules: SummaryRules) -> bool:
     )
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _squeeze(
     texts: list[str], budget: float, rules: SummaryRules, render: Callable[[int, int], str]
 ) -> None:
     """While the items' words are over `budget`, the longest item is written again a few words
     shorter (`render(index, most)`: a trailing place or time phrase goes), never below
-    `squeeze_floor` words and never cut inside a phrase (only at a comma, "…"); in place."""
+    `squeeze_floor` words, never cut inside a phrase (only at a comma, "…") and never losing a
+    figure; in place."""
     done: set[int] = set()
     while sum(len(t.split()) for t in texts) > budget:
         open_ = [k for k in range(len(texts)) if k not in done]
@@ -312,7 +316,8 @@ def _squeeze(
         length = len(texts[k].split())
         most = length - 3
         shorter = render(k, most) if most >= rules.squeeze_floor else texts[k]
-        if len(shorter.split()) < length and _at_clause(shorter, texts[k], rules):
+        numbers = len(_NUMBER.findall(shorter)) >= len(_NUMBER.findall(texts[k]))
+        if len(shorter.split()) < length and numbers and _at_clause(shorter, texts[k], rules):
             texts[k] = shorter
         else:
             done.add(k)

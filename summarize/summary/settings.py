@@ -30,6 +30,7 @@ class SummaryRules:
     kind_weights: dict[ClaimKind, float]  # how much each kind of claim weighs in ranking
     first_claim_weight: float  # what a party's first claim adds (its main point comes first)
     side_taking_in_items: frozenset[str]  # reporting verbs an item replaces with "said"
+    that_optional: frozenset[str]  # verbs an item writes without "that" ("said the ...")
     plain_wording: tuple[tuple[re.Pattern[str], str], ...]  # idioms with a side-taking word
     drop_phrases: tuple[re.Pattern[str], ...]  # adverbials compression drops anywhere
     short_forms: tuple[tuple[re.Pattern[str], str], ...]  # "the town of X" -> "X", when over
@@ -79,6 +80,7 @@ def load_summary_rules() -> SummaryRules:
             kind_weights=weights,
             first_claim_weight=float(raw["first_claim_weight"]),
             side_taking_in_items=_words(raw, "side_taking_in_items"),
+            that_optional=_words(raw, "that_optional"),
             plain_wording=tuple(
                 (re.compile(rf"\b{re.escape(str(k))}\b", re.IGNORECASE), str(v))
                 for k, v in raw["plain_wording"].items()

@@ -20,7 +20,9 @@ _DIGIT = re.compile(r"\d")
 # An opening quotation and the speaker after it: "“We will rebuild,” says X, a farmer, to Y."
 _QUOTE_FIRST = re.compile(r"^\s*(?P<quote>[“\"«][^”\"»]{8,}[”\"»]),?\s")
 # A source named at the end: "..., according to what was announced by X." (no comma after it)
-_ACCORDING_LAST = re.compile(r",\s*according to [^,“”\"«»]+\.?$", re.IGNORECASE)
+_ACCORDING_LAST = re.compile(  # (the source may be described: "... who spoke to "Al-Ayyam"")
+    r",\s*according to (?:[^,“”\"«»]|[“\"«][^”\"»]{1,40}[”\"»])+\.?$", re.IGNORECASE
+)
 # Constructions whose item opens "According to X, ...": a second claim joins as a sentence
 _ACCOUNTS = frozenset({"according-to", "headline"})
 # "The voices of X complaining about Y are growing louder": X complained about Y
@@ -294,9 +296,18 @@ def clause(
     return verb, plain(content, rules)
 
 
+def _without_that(verb: str, content: str, rules: SummaryRules) -> str:
+    """The content without the "that" a verb does not need ("said that the ..." -> "said
+    the ..."; never before a quotation: 'said that "..."' keeps it)."""
+    if verb in rules.that_optional:
+        return re.sub(r"^that (?=\w)", "", content)
+    return content
+
+
 def opening(party: str, verb: str, content: str, rules: SummaryRules, article: Article) -> str:
     """The item's first clause: "<Party> <verb> <content>", "According to <party>, <content>",
     or the content alone where it opens with the party's name."""
+    content = _without_that(verb, content, rules)
     if verb == "according to":
         return f"According to {party}, {lower_first(content, rules, article.lower)}"
     if verb == NAMES_ITSELF and _names(content, party):
@@ -337,7 +348,7 @@ def item_text(
         else:
             if verb == "according to":  # "... and said that the convoy ...", lower-cased
                 verb, content = "said that", lower_first(content, rules, article.lower)
-            text += f" and {verb} {content}"
+            text += f" and {verb} {_without_that(verb, content, rules)}"
     return _end(re.sub(r"\s+([:,;])", r"\1", re.sub(r"\s{2,}", " ", text)))
 
 
