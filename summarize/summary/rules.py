@@ -1,4 +1,4 @@
-"""The rules summary: claims ranked by what makes them news, every party heard, in order."""
+"""The rules summary: claims ranked by what makes them news, every party owed an item heard."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..lang.quotes import inside, quote_spans
 from ..model import Claim, SummaryItem
 from .compress import CLAUSE_BREAK
 from .settings import SummaryRules, load_summary_rules
+from .standing import voices
 from .wording import Article, item_text
 
 _AR_SUFFIXES = ("ون", "ين", "ات", "ان", "ها", "ة")  # plural, dual, feminine, her/its
@@ -129,24 +130,26 @@ def _partners(
     return sorted(mine, key=lambda j: (-scores[j], abs(j - index)))
 
 
-def item_count(claims: Sequence[Claim], rules: SummaryRules) -> int:
+def item_count(claims: Sequence[Claim], rules: SummaryRules, owed: int) -> int:
     """As many items as the article needs: about one per `sentences_per_item` claims (one
-    claim per body sentence), between min_items and max_items, at least one per party."""
-    parties = len({c.party for c in claims})
-    wanted = max(-(-len(claims) // rules.sentences_per_item), rules.min_items, parties)
+    claim per body sentence), between min_items and max_items, at least one per party owed
+    an item (`owed` of them, see standing.py)."""
+    wanted = max(-(-len(claims) // rules.sentences_per_item), rules.min_items, owed)
     return min(wanted, rules.max_items, len(claims))
 
 
-def _order(claims: Sequence[Claim], scores: list[float]) -> list[int]:
-    """The claims in the order they are considered, best first: every party's best claim
-    first, so every side is heard; the outlet's commentary never (it is not stated as fact)."""
+def _order(claims: Sequence[Claim], scores: list[float], owed: Sequence[str]) -> list[int]:
+    """The claims in the order they are considered, best first: the best claim of every party
+    owed an item first, so every side is heard, then the rest by rank (a voice brought in for
+    colour among them); the outlet's commentary never (it is not stated as fact)."""
     order = sorted(
         (i for i in range(len(claims)) if claims[i].kind != "commentary"),
         key=lambda i: (-scores[i], i),
     )
     chosen: list[int] = []
     for index in order:
-        if claims[index].party not in {claims[c].party for c in chosen}:
+        party = claims[index].party
+        if party in owed and party not in {claims[c].party for c in chosen}:
             chosen.append(index)
     return chosen + [i for i in order if i not in chosen]
 
@@ -171,7 +174,8 @@ def summarize_claims(
     extra: int = 0,
     unpaired: frozenset[int] = frozenset(),
 ) -> list[SummaryItem]:
-    """3 to 8 items (about one per three claims), most important first; every party heard.
+    """3 to 8 items (about one per three claims), most important first; every party owed an
+    item (standing.py) heard, within a word budget.
 
     Importance: the lead, the kind of claim, words shared with other claims and with the
     headline and sub-headings, numbers, quotations; the article's closing claims (background
@@ -211,8 +215,9 @@ def summarize_claims(
     placed: set[int] = set()
     groups: list[list[int]] = []
     chosen: list[str] = []
-    count = min(item_count(claims, rules) + extra, len(claims))
-    for index in _order(claims, scores):
+    heard = voices(claims, sources)
+    count = min(item_count(claims, rules, len(heard.owed)) + extra, len(claims))
+    for index in _order(claims, scores, heard.owed):
         if len(groups) == count:
             break
         if index in placed or _duplicate(texts[index], kept, rules):
@@ -236,6 +241,8 @@ def summarize_claims(
         chosen.append(text)
     budget = rules.max_share * sum(len(c.text.split()) for c in claims)
     _squeeze(chosen, budget, rules, lambda k, most: text_of(groups[k], most))
+    parties = [claims[g[0]].party for g in groups]
+    _within_budget(groups, chosen, budget, rules.min_items + extra, parties, heard.colour)
     return [
         SummaryItem(
             text=text,
@@ -295,6 +302,25 @@ def _at_clause(shorter: str, text: str, rules: SummaryRules) -> bool:
     return bool(opener) or any(
         re.match(rf"{re.escape(o)}\b", rest) for o in rules.secondary_openers
     )
+
+
+def _within_budget(
+    groups: list[list[int]],
+    texts: list[str],
+    budget: float,
+    floor: int,
+    parties: list[str],
+    colour: frozenset[str],
+) -> None:
+    """While the items' words are still over `budget` (squeezed already), the lowest-ranked
+    item that adds nothing owed goes: a party's second item, or a voice brought in for colour
+    (standing.py); never a party's only item otherwise, never below `floor` items; in place."""
+    while sum(len(t.split()) for t in texts) > budget and len(texts) > floor:
+        spare = [k for k in range(len(texts)) if parties[k] in colour or parties[k] in parties[:k]]
+        if not spare:
+            return
+        k = spare[-1]
+        del groups[k], texts[k], parties[k]
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -11,7 +11,7 @@ from .rules import summarize_claims
 
 
 class RulesSummaryStage:
-    """3 to 8 neutral items over the claims, every party heard, and an item per dispute."""
+    """3 to 8 neutral items over the claims, every party owed one heard, an item per dispute."""
 
     name = "summary"
     requires = frozenset({"claims"})
