@@ -355,12 +355,12 @@ def test_trailing_phrases_keep_their_grammar_when_an_item_is_shortened() -> None
 
 def test_a_closing_according_to_with_a_described_source_names_the_source() -> None:
     texts = _items(
-        "Bank crisis\n"
-        "The bank's board is scheduled to hold an urgent meeting to discuss new measures, "
-        'according to banking sources who spoke to "The Harbour Times".\n'
+        "Port strike\n"
+        "The port authority is expected to hold talks with the dockers' unions this weekend, "
+        'according to shipping brokers who talked to "The Harbour Times".\n'
     )
-    assert texts[0].startswith("According to banking sources, the bank's board"), texts
-    assert not texts[0].lower().startswith("banking sources hold"), texts
+    assert texts[0].startswith("According to shipping brokers, the port authority"), texts
+    assert not texts[0].lower().startswith("shipping brokers"), texts
 
 
 def test_the_summary_is_squeezed_to_its_word_budget_at_clause_boundaries() -> None:
