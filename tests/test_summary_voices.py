@@ -170,6 +170,21 @@ def test_voices_brought_in_for_colour_take_no_slot_from_a_party_owed_one(
     assert len(document.analysis.summary) == 3  # 9 claims: about 3 items, one per party owed
 
 
+def test_a_colour_voice_quoted_in_the_headline_is_owed_its_item() -> None:
+    text = (
+        'Flood in the valley: "the water took the whole orchard in minutes"\n'
+        "The civil defence said 300 families were evacuated from the valley.\n"
+        "Hassan Saleh, a farmer from the upper village, said the water took the whole orchard in "
+        "minutes.\n"
+        "Nadia Karam, a mother of two, said her children sleep at a neighbour's house.\n"
+    )
+    claims, sources = _english(text)
+    heard = voices(claims, sources, text.split("\n", 1)[0])
+    assert "Hassan Saleh" in heard.owed and "Hassan Saleh" not in heard.colour
+    assert "Nadia Karam" in heard.colour  # her words are not the headline's
+    assert "Hassan Saleh" in voices(claims, sources).colour  # (without the headline)
+
+
 # -- the word budget ----------------------------------------------------------------------------
 
 

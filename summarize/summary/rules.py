@@ -215,7 +215,7 @@ def summarize_claims(
     placed: set[int] = set()
     groups: list[list[int]] = []
     chosen: list[str] = []
-    heard = voices(claims, sources)
+    heard = voices(claims, sources, headline)
     count = min(item_count(claims, rules, len(heard.owed)) + extra, len(claims))
     for index in _order(claims, scores, heard.owed):
         if len(groups) == count:

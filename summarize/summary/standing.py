@@ -14,6 +14,7 @@ from ..lang.arabic import Token, fold, strip_prefix, tokenize
 from ..lang.boilerplate import load_boilerplate
 from ..lang.data import bundled, section
 from ..lang.dateline import english_dateline
+from ..lang.quotes import quote_spans
 from ..model import Claim
 
 _COLOUR = frozenset({"collective", "private person"})
@@ -170,16 +171,32 @@ class Voices:
     colour: frozenset[str]  # voices brought in for colour (their items go first when over budget)
 
 
-def voices(claims: Sequence[Claim], sources: Sequence[str] | None = None) -> Voices:
+def _headline_quotes(headline: str) -> list[str]:
+    """The quotations of the headline (three words or more), folded, without punctuation."""
+    quotes = [headline[a + 1 : b - 1] for a, b in quote_spans(headline)]
+    return [_plain(q) for q in quotes if len(q.split()) >= 3]
+
+
+def _plain(text: str) -> str:
+    return " ".join(t.norm for t in _words_of(tokenize(text)))
+
+
+def voices(
+    claims: Sequence[Claim], sources: Sequence[str] | None = None, headline: str = ""
+) -> Voices:
     """The parties a summary owes an item: every party but a voice brought in for colour (a
     collective or a private person, in any of its claims; an anonymous source the outlet only
     relays from another medium, in all of them), and the outlet only when it speaks in the
-    article's lead. `sources` are the claims' source sentences (their English when None)."""
+    article's lead. A voice whose words the headline quotes is owed its item all the same.
+    `sources` are the claims' source sentences (their English when None); `headline` the
+    headline and sub-headings (in the source language)."""
     texts = list(sources) if sources else [c.text for c in claims]
     kinds = [voice_kind(c, texts[i]) for i, c in enumerate(claims)]
     colour = {c.party for c, kind in zip(claims, kinds, strict=True) if kind in _COLOUR}
     relayed = {c.party for c, kind in zip(claims, kinds, strict=True) if kind == "anonymous"}
     colour |= relayed - {c.party for c in claims if c.via is None}  # (heard first-hand once)
+    quoted = _headline_quotes(headline)
+    colour -= {c.party for i, c in enumerate(claims) if any(q in _plain(texts[i]) for q in quoted)}
     lead = _lead(texts)
     opens = any(claims[i].voice != "attributed" for i in lead if i < len(claims))
     owed: list[str] = []
