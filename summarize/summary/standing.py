@@ -1,5 +1,6 @@
 """Whose account a summary owes an item (data/standing.yaml): every party's, except the voices a
-story brings in for colour (a vague collective, a private person, the outlet's background)."""
+story brings in for colour (a vague collective, a private person, an anonymous source relayed
+from another medium) and the outlet outside its lead (its background)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,9 @@ def load_standing() -> Standing:
     raw = bundled("standing.yaml")
     one_of = _words(raw, "one_of")
     try:
-        ages = tuple(re.compile(str(p), re.IGNORECASE) for p in section(raw, "ages", "standing"))
+        ages = tuple(
+            re.compile(str(p), re.IGNORECASE) for p in section(raw, "ages", "standing.yaml")
+        )
     except (TypeError, re.error) as exc:
         raise ConfigError(f"standing.yaml: ages: {exc}") from None
     return Standing(
